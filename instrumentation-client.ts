@@ -1,0 +1,3 @@
+import "./sentry.client.config";
+
+export { captureRouterTransitionStart as onRouterTransitionStart } from "@sentry/nextjs";

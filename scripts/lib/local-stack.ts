@@ -1,0 +1,80 @@
+// The whole product on local defaults: PostgreSQL (DATABASE_URL or the embedded one),
+// migrations applied, sandboxes for Calendly, Stripe and SendGrid, demo data. Used by
+// `npm run dev`, `npm start` (when no DATABASE_URL is configured) and the e2e suite.
+import { startAllSandboxes } from "../sandbox/start";
+import { resolveDatabaseUrl } from "./embedded-postgres";
+import { applyMigrations } from "./migrations";
+
+export type LocalStack = { env: Record<string, string>; close(): Promise<void> };
+
+export type LocalStackOptions = {
+  appPort: number;
+  /** A database URL to use instead of DATABASE_URL / the embedded default (e2e uses a fresh one). */
+  databaseUrl?: string;
+  sandboxPorts?: { stripe: number; sendgrid: number; calendly: number };
+  log?: (line: string) => void;
+};
+
+// Values for a machine with no accounts. Never used when the real variables are set.
+const localDefaults = {
+  BETTER_AUTH_SECRET: "local-only-secret-change-me-in-production-0001",
+  CALENDLY_API_TOKEN: "calendly_sandbox_token",
+  CALENDLY_USERNAME: "sandbox",
+  CALENDLY_WEBHOOK_SIGNING_KEY: "calendly_sandbox_signing_key",
+  STRIPE_SECRET_KEY: "sk_test_sandbox",
+  STRIPE_PUBLISHABLE_KEY: "pk_test_sandbox",
+  STRIPE_WEBHOOK_SECRET: "whsec_sandbox",
+  STRIPE_SUPPRESS_NOTICES: "true",
+  SENDGRID_API_KEY: "SG.sandbox",
+  SENDGRID_FROM_EMAIL: "noreply@booking.local",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => console.log(`[local] ${line}`));
+  const appUrl = `http://localhost:${options.appPort}`;
+  const closers: (() => Promise<void>)[] = [];
+
+  const db = options.databaseUrl ? { url: options.databaseUrl } : await resolveDatabaseUrl();
+  if ("stop" in db && db.stop) closers.push(db.stop);
+  log(options.databaseUrl || process.env.DATABASE_URL ? "database: configured URL" : `database: embedded PostgreSQL (${new URL(db.url).port})`);
+  const { applied } = await applyMigrations(db.url);
+  log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
+
+  const env: Record<string, string> = { NEXT_PUBLIC_BASE_URL: appUrl, ...localDefaults, ...definedEnv(), DATABASE_URL: db.url };
+
+  // Real provider keys configured: talk to the real providers. Otherwise: local sandboxes.
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const ports = options.sandboxPorts ?? { stripe: 12111, sendgrid: 12112, calendly: 12113 };
+    const sandboxes = await startAllSandboxes({
+      appBaseUrl: appUrl,
+      stripePort: ports.stripe,
+      sendgridPort: ports.sendgrid,
+      calendlyPort: ports.calendly,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+      calendlySigningKey: env.CALENDLY_WEBHOOK_SIGNING_KEY!,
+      calendlyToken: env.CALENDLY_API_TOKEN!,
+    });
+    closers.push(sandboxes.close);
+    Object.assign(env, { STRIPE_API_BASE: sandboxes.urls.stripe, SENDGRID_API_BASE: sandboxes.urls.sendgrid, CALENDLY_API_BASE: sandboxes.urls.calendly });
+    log(`sandboxes: Stripe ${sandboxes.urls.stripe}, SendGrid inbox ${sandboxes.urls.sendgrid}, Calendly ${sandboxes.urls.calendly}`);
+  }
+
+  Object.assign(process.env, env);
+  const { getDb } = await import("../../src/server/db/client");
+  const { seedDemoData } = await import("../seed");
+  const { seeded } = await seedDemoData(getDb());
+  if (seeded) log("demo data seeded (accounts in the README)");
+  await getDb().$disconnect();
+
+  return {
+    env,
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => {});
+    },
+  };
+}
+
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === "string"));
+}

@@ -1,0 +1,271 @@
+// Prisma's schema engine (migrations) run in-process from its wasm build: the CLI's native
+// engine cannot be downloaded on these machines. See shared/reference/offline-toolchain.md.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlResultSet,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
+import { dropStaleDatabases, throwawayName, withDatabase } from "./pg-admin";
+
+export type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+type PanicRegistry = { message?: string; set_message(m: string): void };
+declare global {
+  // Read by the wasm glue on a Rust panic; without it a panic is an opaque "unreachable".
+  var PRISMA_WASM_PANIC_REGISTRY: PanicRegistry;
+}
+
+let loaded: Promise<void> | undefined;
+
+// The engine races some operations against setTimeout (e.g. a 10 s advisory-lock timeout) and
+// never clears the timer, which keeps Node alive ~10 s after the work is done. Keep its timers
+// referenced only while an engine operation is running.
+const engineTimers = new Set<NodeJS.Timeout>();
+let runningOps = 0;
+
+function engineSetTimeout(fn: () => void, ms: number): NodeJS.Timeout {
+  const t = setTimeout(() => {
+    engineTimers.delete(t);
+    fn();
+  }, ms >>> 0);
+  engineTimers.add(t);
+  if (runningOps === 0) t.unref();
+  return t;
+}
+
+// The package entry imports the .wasm as an ES module, which Node refuses: instantiate it ourselves.
+// wasm-bindgen keeps one instance per module, so load once per process.
+function loadWasm(): Promise<void> {
+  loaded ??= (async () => {
+    globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(m: string) {
+        this.message = m;
+      },
+    };
+    const require = createRequire(import.meta.url);
+    const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
+    const glueImports: Record<string, unknown> = { ...bg };
+    for (const name of Object.keys(bg)) {
+      if (name.startsWith("__wbg_setTimeout_")) glueImports[name] = engineSetTimeout;
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": glueImports as WebAssembly.ModuleImports,
+    });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+  })();
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
+}
+
+const SHADOW_PREFIX = "prisma_shadow_";
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/** pg error -> the adapter's error shape, so the engine prints PostgreSQL's own message. */
+function toAdapterError(e: unknown): unknown {
+  if (e instanceof pg.DatabaseError) {
+    return new DriverAdapterError({
+      kind: "postgres",
+      code: e.code ?? "N/A",
+      severity: e.severity ?? "N/A",
+      message: e.message,
+      detail: e.detail,
+      column: e.column,
+      hint: e.hint,
+    });
+  }
+  return e;
+}
+
+// adapter-pg 7.10 throws on PostgreSQL's internal "char" type (OID 18), which the engine reads
+// from pg_catalog (constraint kinds...). Relabel those fields as text before the adapter sees
+// them, remember which columns they were (keyed by the rows array, which the adapter passes
+// through), and report them as Character, which is what the engine expects.
+const charColumns = new WeakMap<object, number[]>();
+
+function relabelCharFields(res: unknown): unknown {
+  for (const r of Array.isArray(res) ? res : [res]) {
+    const result = r as Partial<pg.QueryResult> | undefined;
+    if (!result?.fields || !result.rows) continue;
+    const cols: number[] = [];
+    result.fields.forEach((f, i) => {
+      if (f.dataTypeID === PG_CHAR_OID) {
+        f.dataTypeID = PG_TEXT_OID;
+        cols.push(i);
+      }
+    });
+    if (cols.length > 0) charColumns.set(result.rows, cols);
+  }
+  return res;
+}
+
+function patchClientQuery(client: pg.Client): void {
+  const original = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const patched = (...args: unknown[]): unknown => {
+    const cb = args.at(-1);
+    if (typeof cb === "function") {
+      args[args.length - 1] = (err: unknown, res: unknown) => cb(err, err ? res : relabelCharFields(res));
+      return original(...args);
+    }
+    const out = original(...args);
+    return out instanceof Promise ? out.then(relabelCharFields) : out;
+  };
+  (client as { query: unknown }).query = patched;
+}
+
+function markCharColumns(rs: SqlResultSet): SqlResultSet {
+  for (const i of charColumns.get(rs.rows) ?? []) rs.columnTypes[i] = ColumnTypeEnum.Character;
+  return rs;
+}
+
+function withCharFix<T extends SqlDriverAdapter | Transaction>(q: T): T {
+  const queryRaw = q.queryRaw.bind(q);
+  q.queryRaw = async (query) => markCharColumns(await queryRaw(query));
+  if ("startTransaction" in q) {
+    const start = q.startTransaction.bind(q);
+    q.startTransaction = async (level) => withCharFix(await start(level));
+  }
+  return q;
+}
+
+function newPool(url: string): pg.Pool {
+  // Short idle timeout: the engine never disposes its connections, but we end every pool anyway.
+  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 1000 });
+  pool.on("connect", patchClientQuery);
+  pool.on("error", () => {}); // an idle client dropped by the server must not crash the process
+  return pool;
+}
+
+function adapterFor(pool: pg.Pool): Promise<SqlDriverAdapter> {
+  return new PrismaPg(pool).connect().then((adapter) => {
+    // adapter-pg splits scripts on every ";" (breaking on semicolons in comments or strings) and
+    // runs the pieces one by one. Send the script whole instead: PostgreSQL runs a multi-statement
+    // simple query in one implicit transaction, so a failing migration leaves nothing half-applied,
+    // as with the native engine.
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script).catch((e: unknown) => {
+        throw toAdapterError(e);
+      });
+    };
+    return withCharFix(adapter);
+  });
+}
+
+/**
+ * Adapter factory for one database URL. Owns every pool it opens; `close()` ends them all
+ * (the engine never does, which would keep the process alive ~10 s).
+ */
+export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres";
+  readonly adapterName = "@prisma/adapter-pg";
+  readonly pool: pg.Pool;
+  private readonly shadows = new Map<string, pg.Pool>();
+  private cleanedLeftovers = false;
+
+  constructor(private readonly url: string) {
+    this.pool = newPool(url);
+  }
+
+  connect(): Promise<SqlDriverAdapter> {
+    return adapterFor(this.pool);
+  }
+
+  // adapter-pg's own version reuses the main database (a connection string overrides `database`)
+  // and drops the shadow before closing its pool, which fails and leaks it. Name carries our pid
+  // so leftovers of crashed runs can be told from shadows of concurrent ones.
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    await this.dropLeftoverShadows();
+    const name = throwawayName(SHADOW_PREFIX);
+    await this.pool.query(`CREATE DATABASE "${name}"`);
+    const shadowPool = newPool(withDatabase(this.url, name));
+    this.shadows.set(name, shadowPool);
+    const adapter = await adapterFor(shadowPool);
+    adapter.dispose = () => this.dropShadow(name);
+    return adapter;
+  }
+
+  private async dropShadow(name: string): Promise<void> {
+    const shadowPool = this.shadows.get(name);
+    if (!shadowPool) return;
+    this.shadows.delete(name);
+    await shadowPool.end();
+    await this.pool.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
+  private async dropLeftoverShadows(): Promise<void> {
+    if (this.cleanedLeftovers) return;
+    this.cleanedLeftovers = true;
+    await dropStaleDatabases(this.pool, SHADOW_PREFIX);
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.shadows.keys()]) await this.dropShadow(name).catch(() => {});
+    await this.pool.end();
+  }
+}
+
+/** Turn what the engine throws into an Error with a readable message (panics included). */
+function engineError(e: unknown): Error {
+  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
+  if (panic) {
+    globalThis.PRISMA_WASM_PANIC_REGISTRY.message = undefined;
+    loaded = undefined; // a panicked wasm instance is not safe to reuse
+    return new Error(`Prisma schema engine panicked: ${panic}`, { cause: e });
+  }
+  const o = e as { message?: unknown; error_code?: unknown } | null;
+  const raw = typeof o?.message === "string" ? o.message : JSON.stringify(e);
+  // Engine messages end with a Rust span trace ("   0: sql_schema_connector::..."): keep the
+  // human part, plus the migration it names, and leave the rest in `cause`.
+  const traceAt = raw.search(/\n\s+0: /);
+  let message = (traceAt >= 0 ? raw.slice(0, traceAt) : raw).trim();
+  const migration = /migration_name="([^"]+)"/.exec(raw)?.[1];
+  if (migration) message = `Migration ${migration} failed: ${message}`;
+  if (o?.error_code) message = `${String(o.error_code)}: ${message}`;
+  return new Error(message, { cause: e });
+}
+
+/**
+ * Runs `fn` with a fresh engine on `databaseUrl`, then frees the engine and ends every pool,
+ * so callers never keep the process alive.
+ */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  schema: { path: string; content: string },
+  fn: (engine: bg.SchemaEngine, factory: MigrationAdapterFactory) => Promise<T>,
+): Promise<T> {
+  await loadWasm();
+  const factory = new MigrationAdapterFactory(databaseUrl);
+  let engine: bg.SchemaEngine | undefined;
+  runningOps++;
+  try {
+    const log = process.env.SCHEMA_ENGINE_DEBUG ? (m: string) => console.error(m) : () => {};
+    engine = await bg.SchemaEngine.new(
+      { datamodels: [[schema.path, schema.content]] },
+      log,
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    return await fn(engine, factory);
+  } catch (e) {
+    throw engineError(e);
+  } finally {
+    try {
+      engine?.free();
+    } catch {
+      // freeing after a panic can throw; the pools below matter more
+    }
+    await factory.close();
+    if (--runningOps === 0) for (const t of engineTimers) t.unref();
+  }
+}

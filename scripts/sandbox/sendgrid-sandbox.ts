@@ -1,0 +1,197 @@
+// Local stand-in for SendGrid's v3 Mail Send plus a browsable inbox. Point
+// @sendgrid/mail at it after setApiKey (which resets the base URL):
+//   sgMail.setApiKey('SG.x'); sgMail.client.setDefaultRequest('baseUrl', sandbox.url)
+import { STATUS_CODES } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  HttpError,
+  bearerToken,
+  headerRecord,
+  matchPath,
+  parseJsonObject,
+  readBody,
+  sendHtml,
+  sendJson,
+  startServer,
+} from "./http-util";
+import type { RunningServer } from "./http-util";
+import { inboxPage, messagePage, recipients } from "./sendgrid-pages";
+import type { ReceivedMail } from "./sendgrid-pages";
+import { validateMailSend } from "./sendgrid-validate";
+import type { SendgridError } from "./sendgrid-validate";
+import { page } from "./html";
+
+export type { ReceivedMail, SendgridError };
+export { recipients };
+
+export type SendgridSandboxOptions = { port?: number };
+
+export type MailAttempt = {
+  status: number;
+  /** Set on 202 only. */
+  messageId?: string;
+  /** Parsed JSON, or the raw text when it was not JSON. */
+  body: unknown;
+  headers: Record<string, string>;
+  /** True when the status came from failNext(). */
+  injected: boolean;
+  at: Date;
+};
+
+const errorsBody = (message: string): { errors: SendgridError[] } => ({
+  errors: [{ message, field: null, help: null }],
+});
+
+export class SendgridSandbox {
+  /** Accepted sends (202) only. */
+  readonly messages: ReceivedMail[] = [];
+  /** Every POST /v3/mail/send, whatever its outcome. */
+  readonly attempts: MailAttempt[] = [];
+  private readonly failures: number[] = [];
+  private server: RunningServer | undefined;
+
+  get url(): string {
+    return this.running().url;
+  }
+  get port(): number {
+    return this.running().port;
+  }
+
+  /** The next sends answer these statuses, in order, then sends succeed again. */
+  failNext(statuses: number[]): void {
+    for (const status of statuses) {
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        throw new Error(`failNext: ${status} is not an error status`);
+    }
+    this.failures.push(...statuses);
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+    this.attempts.length = 0;
+    this.failures.length = 0;
+  }
+
+  /** For code that sends asynchronously (an outbox worker): waits until a matching message arrives. */
+  async waitForMessage(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no matching email within ${timeoutMs} ms (${this.messages.length} received)`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
+  }
+
+  async listen(port = 0): Promise<void> {
+    this.server = await startServer((req, res) => this.handle(req, res), port);
+  }
+
+  private running(): RunningServer {
+    if (!this.server) throw new Error("SendGrid sandbox is not listening yet");
+    return this.server;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+    const method = req.method ?? "GET";
+    const path = url.pathname;
+    if (method === "POST" && path === "/v3/mail/send") return this.mailSend(req, res);
+    if (method === "GET" && path === "/") return sendHtml(res, 200, inboxPage(this.messages));
+    let m: Record<string, string> | null;
+    if (method === "GET" && (m = matchPath("/messages/:id", path))) {
+      const mail = this.messages.find((x) => x.messageId === m?.id);
+      return mail
+        ? sendHtml(res, 200, messagePage(mail))
+        : sendHtml(res, 404, page("Not found", "SendGrid", "<h1>No such email</h1>"));
+    }
+    if (path === "/__sandbox/messages") {
+      if (method === "DELETE") {
+        this.clear();
+        return sendJson(res, 200, { cleared: true });
+      }
+      const to = url.searchParams.get("to");
+      return sendJson(res, 200, to ? this.messages.filter((x) => recipients(x).includes(to)) : this.messages);
+    }
+    if (method === "GET" && path === "/__sandbox/attempts") return sendJson(res, 200, this.attempts);
+    if (method === "POST" && path === "/__sandbox/fail-next") {
+      const body = parseJsonObject(await readBody(req));
+      const statuses = body.statuses;
+      if (!Array.isArray(statuses) || !statuses.every((s): s is number => typeof s === "number")) {
+        throw new HttpError(400, 'expected {"statuses": [503, ...]}');
+      }
+      try {
+        this.failNext(statuses);
+      } catch (err) {
+        throw new HttpError(400, err instanceof Error ? err.message : String(err));
+      }
+      return sendJson(res, 200, { queued: this.failures });
+    }
+    sendJson(res, 404, errorsBody("not found"));
+  }
+
+  private async mailSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawBody = await readBody(req);
+    const headers = headerRecord(req.headers);
+    let body: unknown = rawBody;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      // Left as text: recorded as received, answered 400 below.
+    }
+    const attempt = (status: number, injected: boolean, messageId?: string): void => {
+      this.attempts.push({ status, messageId, body, headers, injected, at: new Date() });
+    };
+
+    const key = bearerToken(req);
+    if (key === undefined) {
+      attempt(401, false);
+      return sendJson(res, 401, errorsBody("authorization required"));
+    }
+    if (!key.startsWith("SG.")) {
+      attempt(401, false);
+      return sendJson(res, 401, errorsBody("The provided authorization grant is invalid, expired, or revoked"));
+    }
+    const injected = this.failures.shift();
+    if (injected !== undefined) {
+      attempt(injected, true);
+      const extra: Record<string, string> =
+        injected === 429
+          ? {
+              "X-RateLimit-Limit": "600",
+              "X-RateLimit-Remaining": "0",
+              "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + 1),
+            }
+          : {};
+      return sendJson(
+        res,
+        injected,
+        errorsBody(`${STATUS_CODES[injected] ?? "Error"} (injected by the SendGrid sandbox)`),
+        extra,
+      );
+    }
+    const errors = validateMailSend(body);
+    if (errors.length > 0) {
+      attempt(400, false);
+      return sendJson(res, 400, { errors });
+    }
+    // SendGrid's current ids are 22 url-safe base64 characters.
+    const messageId = randomBytes(16).toString("base64url");
+    attempt(202, false, messageId);
+    this.messages.push({ messageId, body: body as Record<string, unknown>, headers, at: new Date() });
+    res.writeHead(202, { "X-Message-Id": messageId, "Content-Length": "0" });
+    res.end();
+  }
+}
+
+export async function startSendgridSandbox(opts: SendgridSandboxOptions = {}): Promise<SendgridSandbox> {
+  const sandbox = new SendgridSandbox();
+  await sandbox.listen(opts.port ?? 0);
+  return sandbox;
+}

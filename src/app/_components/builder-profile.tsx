@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/client";
+import { isNotFound } from "../_lib/errors";
+import { formatPrice } from "../_lib/money";
+import { NotFoundNotice } from "./not-found-notice";
+import { ErrorNotice, Loading } from "./status";
+
+export function BuilderProfile({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.builder.bySlug.queryOptions({ slug }));
+
+  if (query.isPending) return <Loading label="Loading profile…" />;
+  if (query.isError) {
+    if (isNotFound(query.error)) return <NotFoundNotice title="Builder not found" />;
+    return <ErrorNotice error={query.error} title="Could not load this profile." onRetry={() => void query.refetch()} />;
+  }
+
+  const builder = query.data;
+  return (
+    <article className="profile">
+      <header className="profile-header">
+        <h1>{builder.displayName}</h1>
+        <p className="lead">{builder.headline}</p>
+        <p className="muted">Based in the {builder.timeZone.replaceAll("_", " ")} time zone</p>
+        {builder.tags.length > 0 ? (
+          <ul className="tag-list">
+            {builder.tags.map((tag) => (
+              <li key={tag}>
+                <Link className="tag" href={`/?tag=${encodeURIComponent(tag)}`}>
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+
+      {builder.bio ? (
+        <section aria-labelledby="about-heading" className="card">
+          <h2 id="about-heading">About</h2>
+          <p className="prewrap">{builder.bio}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        {builder.sessionTypes.length === 0 ? (
+          <p className="muted">No sessions are available to book right now.</p>
+        ) : (
+          <ul className="session-list">
+            {builder.sessionTypes.map((st) => (
+              <li key={st.id} className="card session-card">
+                <div>
+                  <h3>{st.title}</h3>
+                  <p className="muted">
+                    {st.durationMinutes} min · <span className="price">{formatPrice(st.priceCents, st.currency)}</span>
+                  </p>
+                  {st.description ? <p className="prewrap">{st.description}</p> : null}
+                </div>
+                <Link
+                  className="button"
+                  href={`/builders/${encodeURIComponent(builder.slug)}/book/${encodeURIComponent(st.id)}`}
+                >
+                  Book<span className="visually-hidden"> {st.title}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { BuilderDashboard } from "../_components/dashboard/builder-dashboard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default function DashboardPage() {
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <BuilderDashboard />
+    </>
+  );
+}

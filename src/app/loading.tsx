@@ -1,0 +1,5 @@
+import { Loading } from "./_components/status";
+
+export default function RootLoading() {
+  return <Loading />;
+}

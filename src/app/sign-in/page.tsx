@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { SignInForm } from "../_components/sign-in-form";
+import { safeNextPath } from "../_lib/safe-next";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeNextPath((await searchParams).next);
+  return (
+    <div className="narrow">
+      <h1>Sign in</h1>
+      <SignInForm next={next} />
+    </div>
+  );
+}

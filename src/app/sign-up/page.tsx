@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { SignUpForm } from "../_components/sign-up-form";
+import { safeNextPath } from "../_lib/safe-next";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const next = safeNextPath((await searchParams).next);
+  return (
+    <div className="narrow">
+      <h1>Create an account</h1>
+      <SignUpForm next={next} />
+    </div>
+  );
+}

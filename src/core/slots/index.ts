@@ -1,0 +1,2 @@
+export type { DateOverride, Interval, Slot, SlotQuery, WeeklyRule } from "./types";
+export { computeSlots, isBookableSlot } from "./compute-slots";

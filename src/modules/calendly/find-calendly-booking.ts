@@ -1,0 +1,39 @@
+import type { Tx } from "@/server/db/client";
+import { lockBooking } from "@/modules/bookings/lock-booking";
+import type { InviteePayload } from "./invitee-payload";
+
+/**
+ * The booking an invitee belongs to: already linked by invitee URI, or started in our app
+ * and carried through the scheduling link as utm_content (our booking id). Locked.
+ */
+export async function findCalendlyBooking(tx: Tx, invitee: InviteePayload) {
+  const linked = await tx.booking.findUnique({ where: { calendlyInviteeUri: invitee.uri }, select: { id: true } });
+  if (linked) return lockBooking(tx, linked.id);
+  const reference = invitee.tracking?.utm_content;
+  if (!reference) return null;
+  const started = await lockBooking(tx, reference);
+  // An app booking already linked to another invitee is not this one's.
+  return started && started.calendlyInviteeUri === null ? started : null;
+}
+
+export function mappedSessionType(tx: Tx, eventTypeUri: string) {
+  return tx.sessionType.findUnique({
+    where: { calendlyEventTypeUri: eventTypeUri },
+    select: { id: true, builderId: true, priceCents: true, currency: true, durationMinutes: true },
+  });
+}
+
+/** True when another live booking of the builder overlaps: the insert would violate Booking_no_overlap. */
+export async function overlapsLiveBooking(tx: Tx, builderId: string, start: Date, end: Date, exceptId: string | null, now: Date) {
+  const clash = await tx.booking.findFirst({
+    where: {
+      builderId,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+      startTime: { lt: end },
+      endTime: { gt: start },
+      OR: [{ status: "CONFIRMED" }, { status: "PENDING" }],
+    },
+    select: { id: true, status: true, holdExpiresAt: true },
+  });
+  return clash !== null && !(clash.status === "PENDING" && clash.holdExpiresAt !== null && clash.holdExpiresAt <= now);
+}

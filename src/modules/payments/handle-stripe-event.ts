@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Tx } from "@/server/db/client";
+import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
+import { applyCancellation } from "@/modules/bookings/cancel-booking";
+import { PAYMENT_EXPIRED } from "@/modules/bookings/expire-holds";
+import { applyPayment } from "./apply-payment";
+
+// Only the fields we act on; Stripe adds fields freely, so unknown keys are ignored.
+const metadata = z.record(z.string(), z.string()).nullish();
+const checkoutSession = z.object({
+  id: z.string(),
+  client_reference_id: z.string().nullish(),
+  metadata,
+  payment_status: z.string(),
+  amount_total: z.number().int().nullish(),
+  currency: z.string().nullish(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+});
+const paymentIntent = z.object({ id: z.string(), metadata, amount_received: z.number().int().nullish(), amount: z.number().int(), currency: z.string() });
+const charge = z.object({ id: z.string(), payment_intent: z.string().nullish(), amount_refunded: z.number().int(), refunded: z.boolean().optional() });
+
+export type StripeEventOutcome = "processed" | "ignored";
+
+const bookingIdOf = (m: z.infer<typeof metadata>, fallback?: string | null) => fallback ?? m?.bookingId ?? null;
+const intentIdOf = (pi: z.infer<typeof checkoutSession>["payment_intent"]) => (typeof pi === "string" ? pi : (pi?.id ?? null));
+
+async function paid(tx: Tx, bookingId: string | null, facts: { amountCents: number; currency: string; paymentIntentId: string | null; checkoutSessionId: string | null }, now: Date) {
+  if (!bookingId) return "ignored" as const;
+  const outcome = await applyPayment(tx, { bookingId, ...facts }, now);
+  return outcome === "unknown-booking" ? ("ignored" as const) : ("processed" as const);
+}
+
+async function paymentFailed(tx: Tx, bookingId: string | null): Promise<StripeEventOutcome> {
+  if (!bookingId) return "ignored";
+  // No email: the client is told on the booking page, where they can retry until the hold expires.
+  await tx.booking.updateMany({ where: { id: bookingId, status: "PENDING", paymentStatus: "UNPAID" }, data: { paymentStatus: "FAILED" } });
+  return "processed";
+}
+
+/** One Stripe event, inside the caller's transaction. Every branch is safe to repeat. */
+export async function handleStripeEvent(tx: Tx, event: { type: string; object: unknown }, now: Date): Promise<StripeEventOutcome> {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded": {
+      const s = checkoutSession.parse(event.object);
+      const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
+      // Delayed payment methods complete "unpaid"; async_payment_succeeded follows.
+      if (s.payment_status !== "paid") return "ignored";
+      return paid(tx, bookingId, { amountCents: s.amount_total ?? 0, currency: s.currency ?? "", paymentIntentId: intentIdOf(s.payment_intent), checkoutSessionId: s.id }, now);
+    }
+    case "payment_intent.succeeded": {
+      const pi = paymentIntent.parse(event.object);
+      return paid(tx, bookingIdOf(pi.metadata), { amountCents: pi.amount_received ?? pi.amount, currency: pi.currency, paymentIntentId: pi.id, checkoutSessionId: null }, now);
+    }
+    case "checkout.session.async_payment_failed":
+    {
+      const s = checkoutSession.parse(event.object);
+      return paymentFailed(tx, bookingIdOf(s.metadata, s.client_reference_id));
+    }
+    case "payment_intent.payment_failed":
+      return paymentFailed(tx, bookingIdOf(paymentIntent.parse(event.object).metadata));
+    case "checkout.session.expired": {
+      const s = checkoutSession.parse(event.object);
+      const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
+      if (!bookingId) return "ignored";
+      const unpaid = await tx.booking.findFirst({
+        where: { id: bookingId, status: "PENDING", paymentStatus: { in: ["UNPAID", "FAILED"] } },
+        select: { calendlyEventUri: true },
+      });
+      if (!unpaid) return "ignored";
+      await applyCancellation(tx, { bookingId, now, reason: PAYMENT_EXPIRED, cancelledBy: "SYSTEM", refundCents: 0, cancelOnCalendly: unpaid.calendlyEventUri !== null });
+      return "processed";
+    }
+    case "charge.refunded": {
+      const c = charge.parse(event.object);
+      if (!c.payment_intent || c.amount_refunded <= 0) return "ignored";
+      const booking = await tx.booking.findFirst({ where: { stripePaymentIntentId: c.payment_intent }, select: { id: true } });
+      if (!booking) return "ignored";
+      const { count } = await tx.booking.updateMany({
+        where: { id: booking.id, paymentStatus: { in: ["PAID", "REFUND_PENDING"] } },
+        data: { paymentStatus: "REFUNDED", refundedCents: c.amount_refunded },
+      });
+      if (count === 1) await enqueueOutbox(tx, booking.id, ["EMAIL_REFUND_NOTICE"]);
+      return "processed";
+    }
+    default:
+      return "ignored";
+  }
+}

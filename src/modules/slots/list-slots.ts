@@ -1,0 +1,30 @@
+import type { Tx } from "@/server/db/client";
+import { AppError } from "@/core/errors";
+import { computeSlots } from "@/core/slots/compute-slots";
+import type { Slot } from "@/core/slots/types";
+import { localDateRangeToUtc } from "@/core/time/local-date-range";
+import { loadSlotContext } from "./load-slot-context";
+
+export const MAX_SLOT_RANGE_DAYS = 31;
+
+export type ListSlotsInput = {
+  sessionTypeId: string;
+  /** Viewer-local calendar days, inclusive. */
+  startDate: string;
+  endDate: string;
+  timeZone: string;
+  now: Date;
+};
+
+/** Slots as UTC instants; the viewer's zone only decides which days the range covers. */
+export async function listSlots(tx: Tx, input: ListSlotsInput): Promise<{ slots: Slot[] }> {
+  const range = localDateRangeToUtc(input.startDate, input.endDate, input.timeZone);
+  if (range.end <= range.start) throw new AppError("VALIDATION", "endDate must not be before startDate");
+  const days = (range.end.getTime() - range.start.getTime()) / 86_400_000;
+  // 31 local days can be 31 days plus an hour across a DST change.
+  if (days > MAX_SLOT_RANGE_DAYS + 0.1) {
+    throw new AppError("VALIDATION", `The range may cover at most ${MAX_SLOT_RANGE_DAYS} days`);
+  }
+  const { query } = await loadSlotContext(tx, { sessionTypeId: input.sessionTypeId, now: input.now, from: range.start, to: range.end });
+  return { slots: computeSlots(query) };
+}

@@ -1,0 +1,27 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { CreatedBooking } from "@/modules/bookings/create-booking";
+import { startCheckout } from "@/modules/payments/start-checkout";
+import type { Actor } from "@/modules/shared/actor";
+import { calendlySchedulingLink } from "@/server/providers/calendly-links";
+import { getEnv } from "@/server/env";
+import { stripeGateway } from "@/server/providers/stripe-gateway";
+
+export type NextStep = { kind: "confirmed" } | { kind: "calendly"; url: string } | { kind: "checkout"; url: string };
+
+/**
+ * Where the client goes after booking.create committed: nowhere (confirmed), to Calendly to
+ * schedule (mapped session types; the booking id travels as utm_content), or to Stripe
+ * Checkout (paid). Called after commit so no provider call ever runs inside a transaction.
+ */
+export async function nextStepAfterBooking(db: PrismaClient, created: CreatedBooking): Promise<NextStep> {
+  const { booking } = created;
+  if (booking.status === "CONFIRMED") return { kind: "confirmed" };
+  if (created.calendlySchedulingUrl) {
+    return { kind: "calendly", url: calendlySchedulingLink(created.calendlySchedulingUrl, booking, created.manageToken) };
+  }
+  return { kind: "checkout", ...(await resumeCheckout(db, { bookingId: booking.id, actor: null })) };
+}
+
+export function resumeCheckout(db: PrismaClient, { bookingId, actor }: { bookingId: string; actor: Actor | null }) {
+  return startCheckout(db, stripeGateway, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL });
+}

@@ -1,0 +1,73 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
+import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
+import { getEnv } from "@/server/env";
+import { logger } from "@/server/logger";
+import { metrics } from "@/server/observability/metrics";
+import { calendlyClient } from "@/server/providers/calendly-client";
+import { sendgridMailer } from "@/server/providers/sendgrid-mailer";
+import { stripeGateway } from "@/server/providers/stripe-gateway";
+import { defaultTuning, getBoss, QUEUES, type QueueTuning } from "./boss";
+import { kickOutbox } from "./enqueue";
+import { runSweep } from "./sweep";
+
+export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
+  const env = getEnv();
+  return {
+    mailer: sendgridMailer,
+    payments: stripeGateway,
+    calendly: calendlyClient,
+    baseUrl: env.NEXT_PUBLIC_BASE_URL,
+    manageTokenSecret: env.BETTER_AUTH_SECRET,
+    emailPaused: env.EMAIL_SENDING_PAUSED,
+    ...overrides,
+  };
+}
+
+/**
+ * Starts the workers in this process (the Next server by default, or `npm run worker`).
+ * Handlers only ever touch committed rows, so any number of processes may run them.
+ */
+export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defaultTuning): Promise<void> {
+  const boss = await getBoss(tuning);
+  const options = { localConcurrency: 2, pollingIntervalSeconds: 0.5 };
+
+  const env = getEnv();
+  // Rollback lever: with WEBHOOKS_PAUSED, events are still verified, recorded and
+  // acknowledged, but wait in the inbox; the start-up sweep processes them once unpaused.
+  if (!env.WEBHOOKS_PAUSED) {
+    await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
+      if (!job) return;
+      const started = Date.now();
+      const outcome = await processWebhookEvent(db, {
+        eventId: job.data.eventId,
+        holdMinutes: env.HOLD_MINUTES,
+        manageTokenSecret: env.BETTER_AUTH_SECRET,
+        refundPolicy: { fullRefundHoursBefore: env.REFUND_FULL_HOURS_BEFORE },
+      });
+      metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
+      kickOutbox(db);
+    });
+  }
+
+  await boss.work<{ outboxId: string }>(QUEUES.outboxMessage, options, async ([job]) => {
+    if (!job) return;
+    const finalAttempt = job.retryCount >= tuning.retryLimit;
+    try {
+      const outcome = await deliverOutboxMessage(db, outboxDeps(), { outboxId: job.data.outboxId, finalAttempt });
+      metrics.increment("booking.outbox.delivery", 1, [`outcome:${outcome}`]);
+      if (outcome === "sent") kickOutbox(db); // a refund may owe a refund notice
+    } catch (error) {
+      metrics.increment("booking.outbox.delivery", 1, ["outcome:retry"]);
+      if (!(error instanceof RetryLaterError)) logger.error({ err: error, outboxId: job.data.outboxId }, "outbox delivery crashed");
+      throw error;
+    }
+  });
+
+  await boss.work(QUEUES.sweep, async () => {
+    await runSweep(db);
+  });
+  await boss.schedule(QUEUES.sweep, "* * * * *");
+  // Recover whatever a previous process left behind (killed between record and process).
+  await runSweep(db, { staleAfterMs: 0 });
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { becomeBuilder } from "@/modules/builders/become-builder";
+import { getBuilderBySlug } from "@/modules/builders/get-builder-by-slug";
+import { listBuilders } from "@/modules/builders/list-builders";
+import { ownProfileSelect } from "@/modules/builders/builder-profile-select";
+import { updateBuilderProfile } from "@/modules/builders/update-builder-profile";
+import { authenticatedProcedure, builderProcedure, publicProcedure, router } from "../init";
+import { id, ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
+
+const profileFields = z.object({
+  displayName: z.string().trim().min(2).max(80),
+  headline: z.string().trim().min(2).max(140),
+  bio: z.string().trim().max(4000),
+  tags,
+  timeZone,
+});
+
+const builderCard = z.object({
+  id: z.string(),
+  slug: z.string(),
+  displayName: z.string(),
+  headline: z.string(),
+  tags: z.array(z.string()),
+  timeZone: z.string(),
+  minPriceCents: z.number().nullable(),
+  maxPriceCents: z.number().nullable(),
+  currency: z.string().nullable(),
+});
+
+export const builderRouter = router({
+  list: publicProcedure
+    .input(
+      z
+        .object({
+          q: z.string().trim().max(100).optional(),
+          tag: z.string().trim().max(30).optional(),
+          minPriceCents: z.number().int().min(0).optional(),
+          maxPriceCents: z.number().int().min(0).optional(),
+          cursor: id.nullish(),
+          limit: z.number().int().min(1).max(50).default(12),
+        })
+        .refine((i) => i.minPriceCents === undefined || i.maxPriceCents === undefined || i.minPriceCents <= i.maxPriceCents, {
+          message: "minPriceCents must not exceed maxPriceCents",
+          path: ["minPriceCents"],
+        }),
+    )
+    .output(z.object({ items: z.array(builderCard), nextCursor: z.string().nullable() }))
+    .query(({ ctx, input }) => listBuilders(ctx.db, { ...input, cursor: input.cursor ?? undefined })),
+
+  bySlug: publicProcedure
+    .input(z.object({ slug }))
+    .output(
+      profileFields.extend({ id: z.string(), slug: z.string(), tags: z.array(z.string()), sessionTypes: z.array(publicSessionType) }),
+    )
+    .query(({ ctx, input }) => getBuilderBySlug(ctx.db, input.slug)),
+
+  becomeBuilder: authenticatedProcedure
+    .input(profileFields.extend({ slug }))
+    .output(ownProfile)
+    .mutation(({ ctx, input }) => ctx.db.$transaction((tx) => becomeBuilder(tx, { ...input, userId: ctx.user.id }))),
+
+  mine: builderProcedure
+    .output(ownProfile)
+    .query(({ ctx }) => ctx.db.builderProfile.findUniqueOrThrow({ where: { id: ctx.builderId }, select: ownProfileSelect })),
+
+  updateProfile: builderProcedure
+    .input(profileFields.partial().extend({ published: z.boolean().optional() }))
+    .output(ownProfile)
+    .mutation(({ ctx, input }) => updateBuilderProfile(ctx.db, { ...input, builderId: ctx.builderId })),
+});

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { listSlots } from "@/modules/slots/list-slots";
+import { publicProcedure, router } from "../init";
+import { id, isoDate, timeZone } from "../schemas";
+
+export const slotRouter = router({
+  list: publicProcedure
+    .input(z.object({ sessionTypeId: id, startDate: isoDate, endDate: isoDate, timeZone }))
+    .output(z.object({ slots: z.array(z.object({ start: z.date(), end: z.date() })) }))
+    .query(({ ctx, input }) => listSlots(ctx.db, { ...input, now: ctx.now() })),
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests (*.test.ts) sit beside the code; integration tests (*.int.test.ts) run
+// against real PostgreSQL, each file in its own database. Core time tests force a
+// +05:45 process TZ themselves (src/core/time/test-process-tz.ts).
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+    setupFiles: ["src/testing/test-env.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
