@@ -27,9 +27,9 @@ declare global {
 
 let loaded: Promise<void> | undefined;
 
-// The engine races some operations against setTimeout (e.g. a 10 s advisory-lock timeout) and
-// never clears the timer, which keeps Node alive ~10 s after the work is done. Keep its timers
-// referenced only while an engine operation is running.
+// The engine races some operations against a setTimeout it never clears (the 10 s timeout on
+// its migration advisory lock), which kept Node alive ~10 s after applyMigrations. Keep its
+// timers referenced only while an engine operation is running.
 const engineTimers = new Set<NodeJS.Timeout>();
 let runningOps = 0;
 
@@ -141,7 +141,7 @@ function withCharFix<T extends SqlDriverAdapter | Transaction>(q: T): T {
 }
 
 function newPool(url: string): pg.Pool {
-  // Short idle timeout: the engine never disposes its connections, but we end every pool anyway.
+  // Every pool is ended explicitly; the short idle timeout only limits what a crash path leaks.
   const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 1000 });
   pool.on("connect", patchClientQuery);
   pool.on("error", () => {}); // an idle client dropped by the server must not crash the process
@@ -216,12 +216,15 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   }
 }
 
-/** Turn what the engine throws into an Error with a readable message (panics included). */
+/**
+ * Turn what the engine throws into an Error with a readable message (panics included). The wasm
+ * instance is kept after a panic: re-instantiating under the old engine's pending closures
+ * crashed the process, while the same instance was verified to keep working.
+ */
 function engineError(e: unknown): Error {
   const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
   if (panic) {
     globalThis.PRISMA_WASM_PANIC_REGISTRY.message = undefined;
-    loaded = undefined; // a panicked wasm instance is not safe to reuse
     return new Error(`Prisma schema engine panicked: ${panic}`, { cause: e });
   }
   const o = e as { message?: unknown; error_code?: unknown } | null;

@@ -16,7 +16,7 @@ export const isoDate = z.iso.date();
 export const currency = z.enum(supportedCurrencies);
 export const tags = z.array(z.string().trim().min(1).max(30)).max(15);
 
-export const sessionTypeFields = z.object({
+export const sessionTypeFields = z.strictObject({
   title: z.string().trim().min(2).max(100),
   slug,
   description: z.string().trim().max(2000),
@@ -53,7 +53,7 @@ export const ownProfile = z.object({
 
 const minuteOfDay = z.number().int().min(0).max(1440);
 
-export const availability = z.object({
+export const availability = z.strictObject({
   timeZone,
   bufferBeforeMinutes: z.number().int().min(0).max(240),
   bufferAfterMinutes: z.number().int().min(0).max(240),
@@ -62,14 +62,14 @@ export const availability = z.object({
   rules: z
     .array(
       z
-        .object({ weekday: z.number().int().min(1).max(7), startMinute: minuteOfDay, endMinute: minuteOfDay })
+        .strictObject({ weekday: z.number().int().min(1).max(7), startMinute: minuteOfDay, endMinute: minuteOfDay })
         .refine((r) => r.startMinute < r.endMinute, "Start must be before end"),
     )
     .max(100),
   overrides: z
     .array(
       z
-        .object({
+        .strictObject({
           date: isoDate,
           kind: z.enum(["CLOSED", "EXTRA"]),
           startMinute: minuteOfDay.nullable(),

@@ -31,7 +31,7 @@ async function actorFor(ctx: TrpcContext, token: string | undefined): Promise<Ac
 export const bookingRouter = router({
   create: rateLimitedProcedure
     .input(
-      z.object({
+      z.strictObject({
         sessionTypeId: id,
         startTime: z.date(),
         clientName: z.string().trim().min(1).max(120).optional(),
@@ -65,24 +65,24 @@ export const bookingRouter = router({
     }),
 
   checkout: rateLimitedProcedure
-    .input(z.object({ id, manageToken }))
+    .input(z.strictObject({ id, manageToken }))
     .output(z.object({ url: z.url() }))
     .mutation(async ({ ctx, input }) => resumeCheckout(ctx.db, { bookingId: input.id, actor: await actorFor(ctx, input.manageToken) })),
 
   mine: authenticatedProcedure.output(z.array(bookingView)).query(({ ctx }) => listClientBookings(ctx.db, ctx.user.id)),
 
   forBuilder: builderProcedure
-    .input(z.object({ scope: z.enum(["upcoming", "past"]).default("upcoming") }))
+    .input(z.strictObject({ scope: z.enum(["upcoming", "past"]).default("upcoming") }))
     .output(z.array(bookingView))
     .query(({ ctx, input }) => listBuilderBookings(ctx.db, { builderId: ctx.builderId, scope: input.scope, now: ctx.now() })),
 
   byId: publicProcedure
-    .input(z.object({ id, manageToken }))
+    .input(z.strictObject({ id, manageToken }))
     .output(bookingView)
     .query(async ({ ctx, input }) => getBooking(ctx.db, { bookingId: input.id, actor: await actorFor(ctx, input.manageToken) })),
 
   cancel: rateLimitedProcedure
-    .input(z.object({ id, manageToken, reason: z.string().trim().max(500).optional() }))
+    .input(z.strictObject({ id, manageToken, reason: z.string().trim().max(500).optional() }))
     .output(bookingView)
     .mutation(async ({ ctx, input }) => {
       const actor = await actorFor(ctx, input.manageToken);

@@ -7,7 +7,7 @@ import { updateBuilderProfile } from "@/modules/builders/update-builder-profile"
 import { authenticatedProcedure, builderProcedure, publicProcedure, router } from "../init";
 import { id, ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
 
-const profileFields = z.object({
+const profileFields = z.strictObject({
   displayName: z.string().trim().min(2).max(80),
   headline: z.string().trim().min(2).max(140),
   bio: z.string().trim().max(4000),
@@ -31,7 +31,7 @@ export const builderRouter = router({
   list: publicProcedure
     .input(
       z
-        .object({
+        .strictObject({
           q: z.string().trim().max(100).optional(),
           tag: z.string().trim().max(30).optional(),
           minPriceCents: z.number().int().min(0).optional(),
@@ -48,9 +48,9 @@ export const builderRouter = router({
     .query(({ ctx, input }) => listBuilders(ctx.db, { ...input, cursor: input.cursor ?? undefined })),
 
   bySlug: publicProcedure
-    .input(z.object({ slug }))
+    .input(z.strictObject({ slug }))
     .output(
-      profileFields.extend({ id: z.string(), slug: z.string(), tags: z.array(z.string()), sessionTypes: z.array(publicSessionType) }),
+      z.object({ ...profileFields.shape, id: z.string(), slug: z.string(), tags: z.array(z.string()), sessionTypes: z.array(publicSessionType) }),
     )
     .query(({ ctx, input }) => getBuilderBySlug(ctx.db, input.slug)),
 

@@ -8,7 +8,7 @@ import { id, ownSessionType, publicSessionType, sessionTypeFields } from "../sch
 
 export const sessionTypeRouter = router({
   listByBuilder: publicProcedure
-    .input(z.object({ builderId: id }))
+    .input(z.strictObject({ builderId: id }))
     .output(z.array(publicSessionType))
     .query(({ ctx, input }) => listActiveSessionTypes(ctx.db, input.builderId)),
 
@@ -25,7 +25,7 @@ export const sessionTypeRouter = router({
     .mutation(({ ctx, input }) => updateSessionType(ctx.db, { ...input, builderId: ctx.builderId })),
 
   archive: builderProcedure
-    .input(z.object({ id }))
+    .input(z.strictObject({ id }))
     .output(ownSessionType)
     .mutation(({ ctx, input }) => archiveSessionType(ctx.db, { id: input.id, builderId: ctx.builderId })),
 });

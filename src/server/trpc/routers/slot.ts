@@ -5,7 +5,7 @@ import { id, isoDate, timeZone } from "../schemas";
 
 export const slotRouter = router({
   list: publicProcedure
-    .input(z.object({ sessionTypeId: id, startDate: isoDate, endDate: isoDate, timeZone }))
+    .input(z.strictObject({ sessionTypeId: id, startDate: isoDate, endDate: isoDate, timeZone }))
     .output(z.object({ slots: z.array(z.object({ start: z.date(), end: z.date() })) }))
     .query(({ ctx, input }) => listSlots(ctx.db, { ...input, now: ctx.now() })),
 });
