@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { CreatedBooking } from "@/modules/bookings/create-booking";
 import { startCheckout } from "@/modules/payments/start-checkout";
 import type { Actor } from "@/modules/shared/actor";
+import { calendlyClient } from "@/server/providers/calendly-client";
 import { calendlySchedulingLink } from "@/server/providers/calendly-links";
 import { getEnv } from "@/server/env";
 import { stripeGateway } from "@/server/providers/stripe-gateway";
@@ -24,4 +25,15 @@ export async function nextStepAfterBooking(db: PrismaClient, created: CreatedBoo
 
 export function resumeCheckout(db: PrismaClient, { bookingId, actor }: { bookingId: string; actor: Actor | null }) {
   return startCheckout(db, stripeGateway, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL });
+}
+
+/**
+ * For a Calendly-mapped session type, asks Calendly (before any transaction) whether it
+ * offers exactly this start. Undefined for other session types.
+ */
+export async function offeredByCalendlyAt(db: PrismaClient, sessionTypeId: string, start: Date): Promise<boolean | undefined> {
+  const type = await db.sessionType.findUnique({ where: { id: sessionTypeId }, select: { calendlyEventTypeUri: true } });
+  if (!type?.calendlyEventTypeUri) return undefined;
+  const times = await calendlyClient.availableTimes(type.calendlyEventTypeUri, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000));
+  return times.some((t) => t.startTime.getTime() === start.getTime());
 }

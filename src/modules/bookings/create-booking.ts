@@ -20,6 +20,8 @@ export type CreateBookingInput = {
   now: Date;
   holdMinutes: number;
   manageTokenSecret: string;
+  /** For Calendly-mapped session types: whether Calendly offers this start (asked before the transaction). */
+  offeredByCalendly?: boolean | undefined;
 };
 
 export type CreatedBooking = {
@@ -53,10 +55,11 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   await expireHolds(tx, { now: input.now, builderId: sessionType.builderId });
 
   const { from: _from, to: _to, ...rules } = query;
-  if (!isBookableSlot({ ...rules, busy: [] }, input.startTime)) {
-    throw new AppError("UNPROCESSABLE", "That time is not offered for this session type");
+  const offered = sessionType.calendlyEventTypeUri ? input.offeredByCalendly === true : isBookableSlot({ ...rules, busy: [] }, input.startTime);
+  if (!offered) throw new AppError("UNPROCESSABLE", "That time is not offered for this session type");
+  if (!sessionType.calendlyEventTypeUri && !isBookableSlot(rules, input.startTime)) {
+    throw new AppError("SLOT_UNAVAILABLE", SLOT_UNAVAILABLE_MESSAGE);
   }
-  if (!isBookableSlot(rules, input.startTime)) throw new AppError("SLOT_UNAVAILABLE", SLOT_UNAVAILABLE_MESSAGE);
 
   const viaCalendly = sessionType.calendlySchedulingUrl !== null;
   const initial = initialStatusFor(sessionType.priceCents);

@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export class WebhookVerificationError extends Error {}
 
 export const CALENDLY_TOLERANCE_SECONDS = 180;
+// The same window is applied to Stripe (stripe-webhook.ts) so a 4-minute-old replay fails for both.
 
 /**
  * Calendly-Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(key, t + "." + raw body)>.

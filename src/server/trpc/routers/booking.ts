@@ -6,7 +6,7 @@ import { getBooking } from "@/modules/bookings/get-booking";
 import { listBuilderBookings } from "@/modules/bookings/list-builder-bookings";
 import { listClientBookings } from "@/modules/bookings/list-client-bookings";
 import type { Actor } from "@/modules/shared/actor";
-import { nextStepAfterBooking, resumeCheckout } from "@/server/booking-next-step";
+import { nextStepAfterBooking, offeredByCalendlyAt, resumeCheckout } from "@/server/booking-next-step";
 import { getEnv } from "@/server/env";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import { authenticatedProcedure, builderProcedure, publicProcedure, rateLimitedProcedure, router } from "../init";
@@ -46,6 +46,7 @@ export const bookingRouter = router({
       const clientName = input.clientName ?? user?.name;
       const clientEmail = input.clientEmail ?? user?.email;
       if (!clientName || !clientEmail) throw new AppError("VALIDATION", "Your name and email are required to book");
+      const offeredByCalendly = await offeredByCalendlyAt(ctx.db, input.sessionTypeId, input.startTime);
       const created = await ctx.db.$transaction((tx) =>
         createBooking(tx, {
           sessionTypeId: input.sessionTypeId,
@@ -56,6 +57,7 @@ export const bookingRouter = router({
           now: ctx.now(),
           holdMinutes: getEnv().HOLD_MINUTES,
           manageTokenSecret: getEnv().BETTER_AUTH_SECRET,
+          offeredByCalendly,
         }),
       );
       dispatchOutboxSoon();

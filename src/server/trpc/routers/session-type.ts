@@ -3,6 +3,9 @@ import { archiveSessionType } from "@/modules/session-types/archive-session-type
 import { createSessionType } from "@/modules/session-types/create-session-type";
 import { listActiveSessionTypes, listOwnSessionTypes } from "@/modules/session-types/list-session-types";
 import { updateSessionType } from "@/modules/session-types/update-session-type";
+import { linkCalendlyEventType } from "@/modules/session-types/link-calendly-event-type";
+import { AppError } from "@/core/errors";
+import { calendlyClient } from "@/server/providers/calendly-client";
 import { builderProcedure, publicProcedure, router } from "../init";
 import { id, ownSessionType, publicSessionType, sessionTypeFields } from "../schemas";
 
@@ -23,6 +26,23 @@ export const sessionTypeRouter = router({
     .input(sessionTypeFields.partial().extend({ id }))
     .output(ownSessionType)
     .mutation(({ ctx, input }) => updateSessionType(ctx.db, { ...input, builderId: ctx.builderId })),
+
+  /** The builder's Calendly event types, to choose a mapping from. */
+  calendlyEventTypes: builderProcedure
+    .output(z.array(z.object({ uri: z.string(), name: z.string(), durationMinutes: z.number(), schedulingUrl: z.string() })))
+    .query(async () => (await calendlyClient.listEventTypes()).map(({ uri, name, durationMinutes, schedulingUrl }) => ({ uri, name, durationMinutes, schedulingUrl }))),
+
+  linkCalendly: builderProcedure
+    .input(z.strictObject({ id, eventTypeUri: z.url().nullable() }))
+    .output(ownSessionType)
+    .mutation(async ({ ctx, input }) => {
+      let eventType = null;
+      if (input.eventTypeUri) {
+        eventType = (await calendlyClient.listEventTypes()).find((t) => t.uri === input.eventTypeUri) ?? null;
+        if (!eventType) throw new AppError("NOT_FOUND", "No such Calendly event type on the connected account");
+      }
+      return linkCalendlyEventType(ctx.db, { builderId: ctx.builderId, id: input.id, eventType });
+    }),
 
   archive: builderProcedure
     .input(z.strictObject({ id }))

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listSlots } from "@/modules/slots/list-slots";
+import { calendlyClient } from "@/server/providers/calendly-client";
 import { publicProcedure, router } from "../init";
 import { id, isoDate, timeZone } from "../schemas";
 
@@ -7,5 +8,5 @@ export const slotRouter = router({
   list: publicProcedure
     .input(z.strictObject({ sessionTypeId: id, startDate: isoDate, endDate: isoDate, timeZone }))
     .output(z.object({ slots: z.array(z.object({ start: z.date(), end: z.date() })) }))
-    .query(({ ctx, input }) => listSlots(ctx.db, { ...input, now: ctx.now() })),
+    .query(({ ctx, input }) => listSlots(ctx.db, { ...input, now: ctx.now() }, calendlyClient)),
 });

@@ -1,0 +1,27 @@
+import type { Tx } from "@/server/db/client";
+import { AppError, notFound } from "@/core/errors";
+import type { CalendlyEventType } from "@/modules/calendly/calendly-api";
+import { isUniqueViolation } from "@/modules/shared/db-errors";
+import { ownSessionTypeSelect } from "./session-type-select";
+
+/**
+ * Maps one of the builder's session types to a Calendly event type (or unmaps it with
+ * null). Clients of a mapped type schedule on Calendly; invitee.created for that event type
+ * creates or confirms the booking. One event type maps to at most one session type.
+ */
+export async function linkCalendlyEventType(
+  tx: Tx,
+  { builderId, id, eventType }: { builderId: string; id: string; eventType: CalendlyEventType | null },
+) {
+  try {
+    const { count } = await tx.sessionType.updateMany({
+      where: { id, builderId },
+      data: { calendlyEventTypeUri: eventType?.uri ?? null, calendlySchedulingUrl: eventType?.schedulingUrl ?? null },
+    });
+    if (count !== 1) throw notFound("Session type");
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "That Calendly event type is already mapped to another session type");
+    throw error;
+  }
+  return tx.sessionType.findUniqueOrThrow({ where: { id }, select: ownSessionTypeSelect });
+}
