@@ -12,6 +12,8 @@ export const appErrorCodes = {
   INVALID_STATE: 409,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  /** A provider (Stripe, Calendly) could not be reached; nothing was lost, try again. */
+  PROVIDER_UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;

@@ -1,4 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { AppError } from "@/core/errors";
+import { logger } from "@/server/logger";
+import { withProvider } from "@/server/providers/provider-errors";
 import type { CreatedBooking } from "@/modules/bookings/create-booking";
 import { startCheckout } from "@/modules/payments/start-checkout";
 import type { Actor } from "@/modules/shared/actor";
@@ -7,7 +10,12 @@ import { calendlySchedulingLink } from "@/server/providers/calendly-links";
 import { getEnv } from "@/server/env";
 import { stripeGateway } from "@/server/providers/stripe-gateway";
 
-export type NextStep = { kind: "confirmed" } | { kind: "calendly"; url: string } | { kind: "checkout"; url: string };
+export type NextStep =
+  | { kind: "confirmed" }
+  | { kind: "calendly"; url: string }
+  | { kind: "checkout"; url: string }
+  /** Stripe could not be reached: the hold stands, and the booking page offers "Complete payment". */
+  | { kind: "payment-pending"; url: string };
 
 /**
  * Where the client goes after booking.create committed: nowhere (confirmed), to Calendly to
@@ -20,11 +28,19 @@ export async function nextStepAfterBooking(db: PrismaClient, created: CreatedBoo
   if (created.calendlySchedulingUrl) {
     return { kind: "calendly", url: calendlySchedulingLink(created.calendlySchedulingUrl, booking, created.manageToken) };
   }
-  return { kind: "checkout", ...(await resumeCheckout(db, { bookingId: booking.id, actor: null })) };
+  try {
+    return { kind: "checkout", ...(await resumeCheckout(db, { bookingId: booking.id, actor: null })) };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "PROVIDER_UNAVAILABLE") throw error;
+    logger.warn({ bookingId: booking.id }, "Checkout could not be opened after booking; client can resume");
+    return { kind: "payment-pending", url: `${getEnv().NEXT_PUBLIC_BASE_URL}/bookings/${booking.id}?token=${created.manageToken}` };
+  }
 }
 
-export function resumeCheckout(db: PrismaClient, { bookingId, actor }: { bookingId: string; actor: Actor | null }) {
-  return startCheckout(db, stripeGateway, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL });
+export async function resumeCheckout(db: PrismaClient, { bookingId, actor }: { bookingId: string; actor: Actor | null }) {
+  return withProvider("Stripe", () =>
+    startCheckout(db, stripeGateway, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL }),
+  );
 }
 
 /**
@@ -34,6 +50,7 @@ export function resumeCheckout(db: PrismaClient, { bookingId, actor }: { booking
 export async function offeredByCalendlyAt(db: PrismaClient, sessionTypeId: string, start: Date): Promise<boolean | undefined> {
   const type = await db.sessionType.findUnique({ where: { id: sessionTypeId }, select: { calendlyEventTypeUri: true } });
   if (!type?.calendlyEventTypeUri) return undefined;
-  const times = await calendlyClient.availableTimes(type.calendlyEventTypeUri, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000));
+  const uri = type.calendlyEventTypeUri;
+  const times = await withProvider("Calendly", () => calendlyClient.availableTimes(uri, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000)));
   return times.some((t) => t.startTime.getTime() === start.getTime());
 }

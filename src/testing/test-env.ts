@@ -16,7 +16,7 @@ const defaults: Record<string, string> = {
   SENDGRID_FROM_EMAIL: "noreply@example.test",
   RATE_LIMIT_PER_MINUTE: "100000",
   DD_TRACE_ENABLED: "false",
-  LOG_LEVEL: "error",
+  LOG_LEVEL: "fatal",
 };
 
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;

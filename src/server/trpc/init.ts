@@ -16,6 +16,7 @@ const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
   INVALID_STATE: "CONFLICT",
   UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  PROVIDER_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 const t = initTRPC.context<TrpcContext>().create({

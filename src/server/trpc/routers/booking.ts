@@ -19,6 +19,7 @@ const nextStep = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed") }),
   z.object({ kind: z.literal("calendly"), url: z.url() }),
   z.object({ kind: z.literal("checkout"), url: z.url() }),
+  z.object({ kind: z.literal("payment-pending"), url: z.url() }),
 ]);
 
 /** Anyone may look at or cancel a booking they relate to; the use-case decides. */

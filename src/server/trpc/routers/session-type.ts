@@ -6,6 +6,7 @@ import { updateSessionType } from "@/modules/session-types/update-session-type";
 import { linkCalendlyEventType } from "@/modules/session-types/link-calendly-event-type";
 import { AppError } from "@/core/errors";
 import { calendlyClient } from "@/server/providers/calendly-client";
+import { withProvider } from "@/server/providers/provider-errors";
 import { builderProcedure, publicProcedure, router } from "../init";
 import { id, ownSessionType, publicSessionType, sessionTypeFields } from "../schemas";
 
@@ -30,7 +31,7 @@ export const sessionTypeRouter = router({
   /** The builder's Calendly event types, to choose a mapping from. */
   calendlyEventTypes: builderProcedure
     .output(z.array(z.object({ uri: z.string(), name: z.string(), durationMinutes: z.number(), schedulingUrl: z.string() })))
-    .query(async () => (await calendlyClient.listEventTypes()).map(({ uri, name, durationMinutes, schedulingUrl }) => ({ uri, name, durationMinutes, schedulingUrl }))),
+    .query(async () => (await withProvider("Calendly", () => calendlyClient.listEventTypes())).map(({ uri, name, durationMinutes, schedulingUrl }) => ({ uri, name, durationMinutes, schedulingUrl }))),
 
   linkCalendly: builderProcedure
     .input(z.strictObject({ id, eventTypeUri: z.url().nullable() }))
@@ -38,7 +39,7 @@ export const sessionTypeRouter = router({
     .mutation(async ({ ctx, input }) => {
       let eventType = null;
       if (input.eventTypeUri) {
-        eventType = (await calendlyClient.listEventTypes()).find((t) => t.uri === input.eventTypeUri) ?? null;
+        eventType = (await withProvider("Calendly", () => calendlyClient.listEventTypes())).find((t) => t.uri === input.eventTypeUri) ?? null;
         if (!eventType) throw new AppError("NOT_FOUND", "No such Calendly event type on the connected account");
       }
       return linkCalendlyEventType(ctx.db, { builderId: ctx.builderId, id: input.id, eventType });
