@@ -1,6 +1,7 @@
 // The whole product on local defaults: PostgreSQL (DATABASE_URL or the embedded one),
 // migrations applied, sandboxes for Calendly, Stripe and SendGrid, demo data. Used by
 // `npm run dev`, `npm start` (when no DATABASE_URL is configured) and the e2e suite.
+import type { PrismaClient } from "../../src/generated/prisma/client";
 import { startAllSandboxes } from "../sandbox/start";
 import { resolveDatabaseUrl } from "./embedded-postgres";
 import { applyMigrations } from "./migrations";
@@ -43,6 +44,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const env: Record<string, string> = { NEXT_PUBLIC_BASE_URL: appUrl, ...localDefaults, ...definedEnv(), DATABASE_URL: db.url };
 
+  let sandboxEventTypes: SandboxEventType[] = [];
   // Real provider keys configured: talk to the real providers. Otherwise: local sandboxes.
   if (!process.env.STRIPE_SECRET_KEY) {
     const ports = options.sandboxPorts ?? { stripe: 12111, sendgrid: 12112, calendly: 12113 };
@@ -54,8 +56,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET!,
       calendlySigningKey: env.CALENDLY_WEBHOOK_SIGNING_KEY!,
       calendlyToken: env.CALENDLY_API_TOKEN!,
+      calendlyEventTypes: demoCalendlyEventTypes,
     });
     closers.push(sandboxes.close);
+    sandboxEventTypes = [...sandboxes.calendly.state.eventTypes.values()].map((et) => ({ slug: et.slug, uri: et.uri, schedulingUrl: et.scheduling_url }));
     Object.assign(env, { STRIPE_API_BASE: sandboxes.urls.stripe, SENDGRID_API_BASE: sandboxes.urls.sendgrid, CALENDLY_API_BASE: sandboxes.urls.calendly });
     log(`sandboxes: Stripe ${sandboxes.urls.stripe}, SendGrid inbox ${sandboxes.urls.sendgrid}, Calendly ${sandboxes.urls.calendly}`);
   }
@@ -65,6 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { seedDemoData } = await import("../seed");
   const { seeded } = await seedDemoData(getDb());
   if (seeded) log("demo data seeded (accounts in the README)");
+  if (sandboxEventTypes.length) await mapDemoCalendlyTypes(getDb(), sandboxEventTypes);
   await getDb().$disconnect();
 
   return {
@@ -73,6 +78,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const close of closers.reverse()) await close().catch(() => {});
     },
   };
+}
+
+// Grace Hopper's two session types are scheduled through (sandbox) Calendly, to show that flow.
+const demoCalendlyEventTypes = [
+  { name: "Office hours", slug: "grace-office-hours", durationMinutes: 30 },
+  { name: "Code review", slug: "grace-code-review", durationMinutes: 60 },
+];
+
+type SandboxEventType = { slug: string; uri: string; schedulingUrl: string };
+
+/** Sandbox URIs derive from the username and slug, so this mapping stays valid across restarts. */
+async function mapDemoCalendlyTypes(db: PrismaClient, eventTypes: SandboxEventType[]): Promise<void> {
+  for (const [typeSlug, eventSlug] of [["office-hours", "grace-office-hours"], ["code-review", "grace-code-review"]] as const) {
+    const eventType = eventTypes.find((et) => et.slug === eventSlug);
+    if (!eventType) continue;
+    await db.sessionType.updateMany({
+      where: { slug: typeSlug, builder: { slug: "grace-hopper" }, calendlyEventTypeUri: null },
+      data: { calendlyEventTypeUri: eventType.uri, calendlySchedulingUrl: eventType.schedulingUrl },
+    });
+  }
 }
 
 function definedEnv(): Record<string, string> {

@@ -7,44 +7,48 @@ import { z } from "zod";
 const url = z.url();
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+// An empty value (as copied from .env.example) means "use the default".
+const emptyIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (the dev launcher sets it for the embedded database)"),
   DIRECT_URL: optionalString,
-  NEXT_PUBLIC_BASE_URL: url.default("http://localhost:3000"),
+  NEXT_PUBLIC_BASE_URL: emptyIsUnset(url.default("http://localhost:3000")),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
 
   CALENDLY_API_TOKEN: z.string().min(1),
   CALENDLY_USERNAME: z.string().min(1),
   CALENDLY_WEBHOOK_SIGNING_KEY: z.string().min(1),
   CALENDLY_WEBHOOK_URL: optionalUrl,
-  CALENDLY_API_BASE: url.default("https://api.calendly.com"),
+  CALENDLY_API_BASE: emptyIsUnset(url.default("https://api.calendly.com")),
 
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "STRIPE_SECRET_KEY must start with sk_"),
   STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_", "STRIPE_PUBLISHABLE_KEY must start with pk_"),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_"),
   STRIPE_WEBHOOK_URL: optionalUrl,
-  STRIPE_API_BASE: url.default("https://api.stripe.com"),
+  STRIPE_API_BASE: emptyIsUnset(url.default("https://api.stripe.com")),
 
   SENDGRID_API_KEY: z.string().min(1),
   SENDGRID_FROM_EMAIL: z.email(),
   SENDGRID_BOOKING_TEMPLATE_ID: optionalString,
-  SENDGRID_API_BASE: url.default("https://api.sendgrid.com"),
+  SENDGRID_API_BASE: emptyIsUnset(url.default("https://api.sendgrid.com")),
 
-  REFUND_FULL_HOURS_BEFORE: z.coerce.number().int().min(0).max(24 * 30).default(24),
-  HOLD_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(30),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  REFUND_FULL_HOURS_BEFORE: emptyIsUnset(z.coerce.number().int().min(0).max(24 * 30).default(24)),
+  HOLD_MINUTES: emptyIsUnset(z.coerce.number().int().min(30).max(24 * 60).default(30)),
+  RATE_LIMIT_PER_MINUTE: emptyIsUnset(z.coerce.number().int().min(1).default(120)),
 
   // Rollback levers: switch webhook processing or outbound email off without a deploy.
-  WEBHOOKS_PAUSED: z.stringbool().default(false),
-  EMAIL_SENDING_PAUSED: z.stringbool().default(false),
+  WEBHOOKS_PAUSED: emptyIsUnset(z.stringbool().default(false)),
+  EMAIL_SENDING_PAUSED: emptyIsUnset(z.stringbool().default(false)),
+  RUN_WORKERS: emptyIsUnset(z.stringbool().default(true)),
+  VERCEL_ENV: optionalString,
 
   SENTRY_DSN: optionalString,
   DD_SERVICE: z.string().default("booking-marketplace"),
   DD_ENV: optionalString,
   DD_VERSION: optionalString,
-  DD_TRACE_ENABLED: z.stringbool().default(false),
+  DD_TRACE_ENABLED: emptyIsUnset(z.stringbool().default(false)),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -54,7 +58,10 @@ let cached: ServerEnv | undefined;
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return `  - ${name}: ${source[name] === undefined || source[name] === "" ? "is missing" : issue.message}`;
+    });
     throw new Error(`Invalid or missing environment variables:\n${lines.join("\n")}\nSee .env.example.`);
   }
   return result.data;

@@ -11,7 +11,7 @@ import { initTracing } from "@/server/observability/init-tracing";
 export async function startServer(): Promise<void> {
   const env = getEnv();
   initTracing(env);
-  if (process.env.RUN_WORKERS === "false") {
+  if (!env.RUN_WORKERS) {
     logger.info("job workers disabled in this process (RUN_WORKERS=false)");
     return;
   }

@@ -1,0 +1,51 @@
+// The product as the e2e suite sees it (started by Playwright's webServer, after `next build`):
+// a fresh migrated database, the Stripe/SendGrid/Calendly sandboxes on fixed ports, demo data,
+// and `next start` on E2E_PORT (3100). The database is dropped when the server stops.
+//
+// Runs by hand too: `npm run build && npx tsx scripts/e2e-server.ts`, then
+// `npx playwright test` reuses it (outside CI).
+import { createTestDatabase } from "./lib/test-database";
+import { startLocalStack } from "./lib/local-stack";
+import { runNext } from "./lib/run-next";
+
+const E2E_SANDBOX_PORTS = { stripe: 13111, sendgrid: 13112, calendly: 13113 };
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+// The suite must only ever talk to the sandboxes and its own database, whatever the
+// developer's shell holds (a real STRIPE_SECRET_KEY would make the stack skip the sandboxes).
+for (const name of Object.keys(process.env)) {
+  if (/^(STRIPE|SENDGRID|CALENDLY)_/.test(name) || ["DATABASE_URL", "DIRECT_URL", "NEXT_PUBLIC_BASE_URL"].includes(name)) {
+    delete process.env[name];
+  }
+}
+
+// Playwright stops the server by signalling its whole process group; signals arriving while
+// we clean up must not kill us before the database is dropped (runNext's own handlers are
+// `once`). Keep the process alive until runNext exits it.
+const ignore = () => {};
+process.on("SIGINT", ignore);
+process.on("SIGTERM", ignore);
+
+const db = await createTestDatabase();
+console.log(`[e2e] fresh database ${new URL(db.url).pathname.slice(1)}`);
+
+let stack;
+try {
+  stack = await startLocalStack({ appPort: port, databaseUrl: db.url, sandboxPorts: E2E_SANDBOX_PORTS, log: (line) => console.log(`[e2e] ${line}`) });
+} catch (error) {
+  await db.drop().catch(() => {});
+  throw error;
+}
+
+const closeStack = stack.close;
+await runNext(["start", "--port", String(port)], {
+  env: stack.env,
+  async close() {
+    await closeStack().catch((e: unknown) => console.error("[e2e] stopping the sandboxes failed:", e));
+    await db.drop().then(
+      () => console.log("[e2e] database dropped"),
+      (e: unknown) => console.error("[e2e] dropping the database failed:", e),
+    );
+  },
+});
