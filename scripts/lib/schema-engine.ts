@@ -116,7 +116,8 @@ function patchClientQuery(client: pg.Client): void {
   const patched = (...args: unknown[]): unknown => {
     const cb = args.at(-1);
     if (typeof cb === "function") {
-      args[args.length - 1] = (err: unknown, res: unknown) => cb(err, err ? res : relabelCharFields(res));
+      const callback = cb as (err: unknown, res: unknown) => unknown;
+      args[args.length - 1] = (err: unknown, res: unknown) => callback(err, err ? res : relabelCharFields(res));
       return original(...args);
     }
     const out = original(...args);

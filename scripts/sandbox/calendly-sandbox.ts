@@ -198,7 +198,10 @@ export class CalendlySandbox {
   }
 
   async listen(port = 0): Promise<void> {
+    // Assigned once the server's own URL is known (they need it), hence let.
+    // eslint-disable-next-line prefer-const
     let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined;
+    // eslint-disable-next-line prefer-const
     let hosted: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>) | undefined;
     const control = createCalendlyControl(this);
     this.server = await startServer(async (req, res) => {

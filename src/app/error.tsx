@@ -1,7 +1,8 @@
 "use client";
 
 export default function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
+  const raw = error instanceof Error && "digest" in error ? (error as { digest?: unknown }).digest : undefined;
+  const digest = typeof raw === "string" ? raw : "";
   return (
     <section className="card" role="alert" aria-labelledby="route-error-heading">
       <h1 id="route-error-heading">Something went wrong</h1>

@@ -2,7 +2,8 @@
 
 /** Replaces the root layout when it fails, so it renders its own document and inline styles. */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
+  const raw = error instanceof Error && "digest" in error ? (error as { digest?: unknown }).digest : undefined;
+  const digest = typeof raw === "string" ? raw : "";
   return (
     <html lang="en">
       <body style={{ fontFamily: "system-ui, sans-serif", margin: 0, padding: "3rem 1.5rem", color: "#1b1f24", background: "#f7f7f8" }}>

@@ -15,7 +15,8 @@ export type TestDb = { db: PrismaClient; url: string; close(): Promise<void> };
  * migrations, wired in as the process's database. Never an in-memory fake.
  */
 export async function startTestDb(): Promise<TestDb> {
-  const { url, drop } = await createTestDatabase();
+  const database = await createTestDatabase();
+  const url = database.url;
   process.env.DATABASE_URL = url;
   resetEnvForTests();
   const db = createDb(url, 25);
@@ -26,7 +27,7 @@ export async function startTestDb(): Promise<TestDb> {
     async close() {
       await stopBoss();
       await db.$disconnect();
-      await drop();
+      await database.drop();
     },
   };
 }

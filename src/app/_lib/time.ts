@@ -31,7 +31,7 @@ export function listTimeZones(): string[] {
 
 /** Today's calendar date (YYYY-MM-DD) in a zone. */
 export function todayIn(zone: string): string {
-  return DateTime.now().setZone(zone).toISODate() ?? DateTime.utc().toISODate()!;
+  return DateTime.now().setZone(zone).toISODate() ?? DateTime.utc().toISODate();
 }
 
 export function addDays(isoDate: string, days: number): string {

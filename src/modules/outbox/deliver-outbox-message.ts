@@ -3,7 +3,7 @@ import type { OutboxKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db/client";
 import type { CalendlyApi } from "@/modules/calendly/calendly-api";
 import { CalendlyApiError } from "@/modules/calendly/calendly-api";
-import { renderBookingEmail, type EmailKind } from "@/modules/emails/booking-email";
+import { renderBookingEmail } from "@/modules/emails/booking-email";
 import { MailSendError, type Mailer } from "@/modules/emails/mailer";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { PaymentGateway } from "@/modules/payments/payment-gateway";
@@ -49,7 +49,7 @@ async function perform(tx: Tx, kind: OutboxKind, bookingId: string, deps: Outbox
     default: {
       if (deps.emailPaused) throw new RetryLaterError("Email sending is paused (EMAIL_SENDING_PAUSED)");
       const manageUrl = `${deps.baseUrl}/bookings/${bookingId}?token=${manageTokenFor(bookingId, deps.manageTokenSecret).token}`;
-      const result = await deps.mailer.send(renderBookingEmail(kind as EmailKind, toEmailBooking(booking), manageUrl));
+      const result = await deps.mailer.send(renderBookingEmail(kind, toEmailBooking(booking), manageUrl));
       return { providerMessageId: result.messageId, statusCode: result.statusCode };
     }
   }

@@ -42,7 +42,7 @@ export const sendgridMailer: Mailer = {
       : { ...base, subject: email.subject, text: email.text, html: email.html };
     try {
       const [response] = await client().send(message);
-      const header = response.headers["x-message-id"] as unknown;
+      const header = (response.headers as Record<string, unknown>)["x-message-id"];
       return { messageId: typeof header === "string" ? header : null, statusCode: response.statusCode };
     } catch (error) {
       throw classify(error);
