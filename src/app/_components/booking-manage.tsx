@@ -19,7 +19,12 @@ import { TimeZoneSelect } from "./time-zone-select";
 export function BookingManage({ id, token }: { id: string; token?: string | undefined }) {
   const trpc = useTRPC();
   const [zone, setZone, zoneReady] = useViewerZone();
-  const query = useQuery(trpc.booking.byId.queryOptions({ id, ...(token ? { manageToken: token } : {}) }));
+  // While a booking waits for a webhook (Calendly scheduling, a Stripe payment), keep
+  // looking: the page turns to "Confirmed" by itself once the worker has processed it.
+  const query = useQuery({
+    ...trpc.booking.byId.queryOptions({ id, ...(token ? { manageToken: token } : {}) }),
+    refetchInterval: (q) => (q.state.data?.status === "PENDING" ? 2000 : false),
+  });
 
   if (query.isPending || !zoneReady) return <Loading label="Loading booking…" />;
   if (query.isError) {

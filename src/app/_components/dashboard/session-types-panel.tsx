@@ -7,6 +7,7 @@ import type { OwnSessionType } from "@/trpc/types";
 import { getErrorMessage } from "../../_lib/errors";
 import { formatPrice } from "../../_lib/money";
 import { ErrorNotice, Loading } from "../status";
+import { CalendlyLink } from "./calendly-link";
 import { SessionTypeForm } from "./session-type-form";
 
 export function SessionTypesPanel() {
@@ -114,6 +115,7 @@ function SessionTypeRow({
             {archive.isPending ? "Archiving…" : "Archive"}
             <span className="visually-hidden"> {st.title}</span>
           </button>
+          <CalendlyLink sessionType={st} onChanged={onChanged} />
         </div>
       ) : null}
       {archive.isError ? (
