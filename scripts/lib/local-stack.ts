@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { startAllSandboxes } from "../sandbox/start";
 import { resolveDatabaseUrl } from "./embedded-postgres";
+import { localProviderDefaults } from "./local-defaults";
 import { applyMigrations } from "./migrations";
 
 export type LocalStack = { env: Record<string, string>; close(): Promise<void> };
@@ -16,20 +17,6 @@ export type LocalStackOptions = {
   log?: (line: string) => void;
 };
 
-// Values for a machine with no accounts. Never used when the real variables are set.
-const localDefaults = {
-  BETTER_AUTH_SECRET: "local-only-secret-change-me-in-production-0001",
-  CALENDLY_API_TOKEN: "calendly_sandbox_token",
-  CALENDLY_USERNAME: "sandbox",
-  CALENDLY_WEBHOOK_SIGNING_KEY: "calendly_sandbox_signing_key",
-  STRIPE_SECRET_KEY: "sk_test_sandbox",
-  STRIPE_PUBLISHABLE_KEY: "pk_test_sandbox",
-  STRIPE_WEBHOOK_SECRET: "whsec_sandbox",
-  STRIPE_SUPPRESS_NOTICES: "true",
-  SENDGRID_API_KEY: "SG.sandbox",
-  SENDGRID_FROM_EMAIL: "noreply@booking.local",
-  NEXT_TELEMETRY_DISABLED: "1",
-};
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => console.log(`[local] ${line}`));
@@ -42,7 +29,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const { applied } = await applyMigrations(db.url);
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
 
-  const env: Record<string, string> = { NEXT_PUBLIC_BASE_URL: appUrl, ...localDefaults, ...definedEnv(), DATABASE_URL: db.url };
+  const env: Record<string, string> = { NEXT_PUBLIC_BASE_URL: appUrl, ...localProviderDefaults, ...definedEnv(), DATABASE_URL: db.url };
 
   let sandboxEventTypes: SandboxEventType[] = [];
   // Real provider keys configured: talk to the real providers. Otherwise: local sandboxes.

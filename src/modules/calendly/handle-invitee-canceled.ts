@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/server/db/client";
 import { refundAmountCents, type RefundPolicy } from "@/core/booking/refund-policy";
 import { applyCancellation } from "@/modules/bookings/cancel-booking";
-import { manageTokenFor } from "@/modules/bookings/manage-token";
 import { findCalendlyBooking, mappedSessionType } from "./find-calendly-booking";
+import { bookingFromInvitee } from "./invitee-booking";
 import { RESCHEDULED, type CalendlyContext, type CalendlyOutcome } from "./handle-invitee-created";
 import type { InviteePayload } from "./invitee-payload";
 
@@ -52,26 +51,13 @@ export async function handleInviteeCanceled(
 async function recordCancelledOnly(tx: Tx, invitee: InviteePayload, reason: string, byHost: boolean, ctx: CalendlyContext): Promise<CalendlyOutcome> {
   const sessionType = await mappedSessionType(tx, invitee.scheduled_event.event_type);
   if (!sessionType) return "ignored";
-  const id = randomUUID();
   await tx.booking.create({
     data: {
-      id,
-      sessionTypeId: sessionType.id,
-      builderId: sessionType.builderId,
-      clientName: invitee.name,
-      clientEmail: invitee.email.toLowerCase(),
-      startTime: new Date(invitee.scheduled_event.start_time),
-      endTime: new Date(invitee.scheduled_event.end_time),
+      ...bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
       status: "CANCELLED",
-      paymentStatus: sessionType.priceCents === 0 ? "NOT_REQUIRED" : "UNPAID",
-      priceCents: sessionType.priceCents,
-      currency: sessionType.currency,
       cancellationReason: reason,
       cancelledBy: byHost ? "CALENDLY_HOST" : "CALENDLY_INVITEE",
       cancelledAt: ctx.now,
-      calendlyInviteeUri: invitee.uri,
-      calendlyEventUri: invitee.scheduled_event.uri,
-      manageTokenHash: manageTokenFor(id, ctx.manageTokenSecret).hash,
     },
   });
   return "processed";

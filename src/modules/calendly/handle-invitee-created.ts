@@ -6,6 +6,7 @@ import { applyCancellation } from "@/modules/bookings/cancel-booking";
 import { expireHolds } from "@/modules/bookings/expire-holds";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import { findCalendlyBooking, mappedSessionType, overlapsLiveBooking } from "./find-calendly-booking";
+import { bookingFromInvitee } from "./invitee-booking";
 import type { InviteePayload } from "./invitee-payload";
 
 export type CalendlyContext = { now: Date; holdMinutes: number; manageTokenSecret: string };
@@ -100,26 +101,15 @@ async function createFromCalendly(tx: Tx, invitee: InviteePayload, ctx: Calendly
   const clash = await overlapsLiveBooking(tx, sessionType.builderId, start, end, null, ctx.now);
   const free = sessionType.priceCents === 0;
   const client = await tx.user.findUnique({ where: { email: invitee.email.toLowerCase() }, select: { id: true } });
-  const id = randomUUID();
+  const base = bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret);
+  const id = base.id;
   await tx.booking.create({
     data: {
-      id,
-      sessionTypeId: sessionType.id,
-      builderId: sessionType.builderId,
+      ...base,
       clientId: client?.id ?? null,
-      clientName: invitee.name,
-      clientEmail: invitee.email.toLowerCase(),
-      startTime: start,
-      endTime: end,
       // A clash (Calendly and our calendar disagree) is recorded cancelled and undone on Calendly.
       status: clash ? "CANCELLED" : free ? "CONFIRMED" : "PENDING",
-      paymentStatus: free ? "NOT_REQUIRED" : "UNPAID",
-      priceCents: sessionType.priceCents,
-      currency: sessionType.currency,
       holdExpiresAt: !clash && !free ? holdExpiry(ctx.now, ctx.holdMinutes) : null,
-      calendlyInviteeUri: invitee.uri,
-      calendlyEventUri: invitee.scheduled_event.uri,
-      manageTokenHash: manageTokenFor(id, ctx.manageTokenSecret).hash,
       ...(clash ? { cancellationReason: SLOT_TAKEN, cancelledBy: "SYSTEM" as const, cancelledAt: ctx.now } : {}),
     },
   });

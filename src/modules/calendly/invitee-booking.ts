@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { manageTokenFor } from "@/modules/bookings/manage-token";
+import type { InviteePayload } from "./invitee-payload";
+
+type MappedSessionType = { id: string; builderId: string; priceCents: number; currency: string };
+
+/**
+ * The fields every booking born from a Calendly invitee shares: the session type's price
+ * snapshot, the invitee's identity and Calendly's times. Callers add status and payment.
+ */
+export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedSessionType, manageTokenSecret: string) {
+  const id = randomUUID();
+  return {
+    id,
+    sessionTypeId: sessionType.id,
+    builderId: sessionType.builderId,
+    clientName: invitee.name,
+    clientEmail: invitee.email.toLowerCase(),
+    startTime: new Date(invitee.scheduled_event.start_time),
+    endTime: new Date(invitee.scheduled_event.end_time),
+    priceCents: sessionType.priceCents,
+    currency: sessionType.currency,
+    paymentStatus: sessionType.priceCents === 0 ? ("NOT_REQUIRED" as const) : ("UNPAID" as const),
+    calendlyInviteeUri: invitee.uri,
+    calendlyEventUri: invitee.scheduled_event.uri,
+    manageTokenHash: manageTokenFor(id, manageTokenSecret).hash,
+  };
+}
