@@ -20,25 +20,39 @@ for (const name of Object.keys(process.env)) {
   }
 }
 
-// Playwright stops the server by signalling its whole process group; signals arriving while
-// we clean up must not kill us before the database is dropped (runNext's own handlers are
-// `once`). Keep the process alive until runNext exits it.
-const ignore = () => {};
-process.on("SIGINT", ignore);
-process.on("SIGTERM", ignore);
+// Playwright stops the server by signalling its whole process group. Once Next runs, runNext
+// handles the first signal (stop Next, then our close below); later ones must not kill us
+// before the database is dropped (its handlers are `once`). A signal during start-up exits
+// after dropping whatever database exists.
+const started: { db?: Awaited<ReturnType<typeof createTestDatabase>> } = {};
+let nextRunning = false;
+const onSignal = () => {
+  if (nextRunning) return;
+  void Promise.resolve(started.db?.drop())
+    .catch(() => {})
+    .finally(() => process.exit(130));
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
-const db = await createTestDatabase();
+const db = (started.db = await createTestDatabase());
 console.log(`[e2e] fresh database ${new URL(db.url).pathname.slice(1)}`);
 
 let stack;
 try {
-  stack = await startLocalStack({ appPort: port, databaseUrl: db.url, sandboxPorts: E2E_SANDBOX_PORTS, log: (line) => console.log(`[e2e] ${line}`) });
+  stack = await startLocalStack({
+    appPort: port,
+    databaseUrl: db.url,
+    sandboxPorts: E2E_SANDBOX_PORTS,
+    log: (line) => console.log(`[e2e] ${line}`),
+  });
 } catch (error) {
   await db.drop().catch(() => {});
   throw error;
 }
 
 const closeStack = stack.close;
+nextRunning = true;
 await runNext(["start", "--port", String(port)], {
   env: stack.env,
   async close() {

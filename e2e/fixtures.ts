@@ -1,0 +1,160 @@
+// Shared fixtures for the e2e suite: `import { test, expect } from "./fixtures"`.
+//   signIn(email)   signs a demo account in through the real sign-in page.
+//   inbox           reads the SendGrid sandbox's received mail (emails go out from a job
+//                   queue after commit, so always wait for them with inbox.waitFor).
+//   unique(prefix)  a string no other test or run uses (emails, slugs, reasons).
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+
+export { expect };
+
+export const DEMO_PASSWORD = "demo-password-1";
+export const demo = {
+  client: "client@demo.test",
+  ada: "ada@demo.test",
+  grace: "grace@demo.test",
+  admin: "admin@demo.test",
+} as const;
+
+/** Where scripts/e2e-server.ts starts the sandboxes. */
+export const sandboxes = {
+  stripe: "http://127.0.0.1:13111",
+  sendgrid: "http://127.0.0.1:13112",
+  calendly: "http://127.0.0.1:13113",
+} as const;
+
+/** One mail as the SendGrid sandbox received it: the v3 Mail Send request body. */
+export type SandboxMail = {
+  messageId: string;
+  at: string;
+  body: {
+    personalizations: { to: { email: string; name?: string }[] }[];
+    subject?: string;
+    content?: { type: string; value: string }[];
+    custom_args?: Record<string, string>;
+  };
+};
+
+export type MailQuery = {
+  to: string;
+  subject: string | RegExp;
+  /** Only mails about this booking (its id appears in the mail: manage link, custom args). */
+  bookingId?: string;
+};
+
+export class Inbox {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /** Every mail the sandbox accepted for this recipient, oldest first. */
+  async to(email: string): Promise<SandboxMail[]> {
+    const res = await this.request.get(`${sandboxes.sendgrid}/__sandbox/messages`, { params: { to: email } });
+    expect(res.ok(), `SendGrid sandbox answered ${res.status()}`).toBe(true);
+    return (await res.json()) as SandboxMail[];
+  }
+
+  /** Waits (polling, up to `timeout` ms) for a matching mail and returns it. */
+  async waitFor(query: MailQuery, timeout = 10_000): Promise<SandboxMail> {
+    let found: SandboxMail | undefined;
+    await expect
+      .poll(
+        async () => {
+          const mails = (await this.to(query.to)).filter((m) => !query.bookingId || JSON.stringify(m.body).includes(query.bookingId));
+          found = mails.find((m) =>
+            typeof query.subject === "string" ? m.body.subject === query.subject : query.subject.test(m.body.subject ?? ""),
+          );
+          // On timeout the report shows the subjects that did arrive.
+          return found ? "found" : mails.map((m) => m.body.subject);
+        },
+        { timeout, message: `email to ${query.to} with subject ${String(query.subject)}` },
+      )
+      .toBe("found");
+    return found!;
+  }
+}
+
+export function mailText(mail: SandboxMail): string {
+  return mail.body.content?.find((c) => c.type === "text/plain")?.value ?? "";
+}
+
+export type SignInOptions = {
+  password?: string;
+  /** Sign in through the form even if this worker already has a session for the account. */
+  fresh?: boolean;
+};
+
+type Fixtures = {
+  inbox: Inbox;
+  /** Signs `email` in; afterwards the page is on the marketplace, showing "Signed in as". */
+  signIn: (email: string, options?: SignInOptions) => Promise<void>;
+  unique: (prefix: string) => string;
+};
+
+type WorkerFixtures = {
+  /** Session cookies per account, so each account goes through the sign-in form once per worker. */
+  sessionCookies: Map<string, Cookie[]>;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  sessionCookies: [async ({}, use) => use(new Map()), { scope: "worker" }],
+
+  inbox: async ({ request }, use) => {
+    await use(new Inbox(request));
+  },
+
+  // better-auth allows 3 sign-ins per 10 s per IP (its default rule for /sign-in*), and every
+  // test comes from 127.0.0.1: reuse a session instead of signing in again for each test. A test
+  // that signs out (ending the session for good) must pass { fresh: true } to the next signIn.
+  signIn: async ({ page, sessionCookies }, use) => {
+    await use(async (email, { password = DEMO_PASSWORD, fresh = false } = {}) => {
+      const cached = fresh ? undefined : sessionCookies.get(email);
+      if (cached) {
+        await page.context().addCookies(cached);
+        await page.goto("/");
+      } else {
+        await page.goto("/sign-in");
+        await page.getByLabel("Email").fill(email);
+        await page.getByLabel("Password").fill(password);
+        await page.getByRole("button", { name: "Sign in" }).click();
+      }
+      await expect(page.getByText(/^Signed in as/)).toBeVisible();
+      sessionCookies.set(email, await page.context().cookies());
+    });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  unique: async ({}, use) => {
+    await use((prefix) => `${prefix}-${randomUUID().slice(0, 8)}`);
+  },
+});
+
+/**
+ * In the week slot picker of a booking page: picks the first bookable time (moving on to
+ * later weeks when this one has none) and returns its start instant (ISO).
+ */
+export async function pickFirstSlot(page: Page, maxWeeks = 4): Promise<string> {
+  const picker = page.getByRole("region", { name: "Pick a time" });
+  const summary = picker.getByRole("status").filter({ hasText: /available times? this week|No available times/ });
+  const weekLabel = picker.getByRole("group", { name: "Week" }).locator(".week-label");
+  const slots = picker.locator('[data-testid^="slot-"]');
+  for (let week = 0; week < maxWeeks; week++) {
+    await expect(summary).toBeVisible();
+    if ((await slots.count()) > 0) {
+      const slot = slots.first();
+      const start = (await slot.getAttribute("data-testid"))!.slice("slot-".length);
+      await slot.click();
+      return start;
+    }
+    const shown = await weekLabel.textContent();
+    await picker.getByRole("button", { name: "Next week" }).click();
+    await expect(weekLabel).not.toHaveText(shown ?? "");
+  }
+  throw new Error(`no bookable time in the next ${maxWeeks} weeks`);
+}
+
+/** The booking id from a /bookings/<id> URL. */
+export function bookingIdFrom(url: string): string {
+  const match = /\/bookings\/([^/?#]+)/.exec(new URL(url).pathname);
+  if (!match) throw new Error(`not a booking page: ${url}`);
+  return decodeURIComponent(match[1]!);
+}
