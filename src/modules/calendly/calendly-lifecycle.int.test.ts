@@ -113,6 +113,9 @@ describe("Calendly lifecycle", () => {
         await h.calendly.deliver(scheduled.webhook.rawBody);
         await settle();
         expect(await bookingState(h.db, created.booking.id)).toEqual({ status: "PENDING", paymentStatus: "UNPAID" });
+        // Scheduling restarts the payment window, so Checkout still gets its 30 minutes.
+        const held = await h.db.booking.findUniqueOrThrow({ where: { id: created.booking.id } });
+        expect(held.holdExpiresAt!.getTime() - Date.now()).toBeGreaterThan(30 * 60_000);
         for (const e of payment) await h.stripe.deliver(e);
       } else {
         for (const e of payment) await h.stripe.deliver(e);
@@ -164,5 +167,17 @@ describe("Calendly lifecycle", () => {
     // Calendly then sends invitee.canceled for it; that must not send a second email.
     await settle();
     expect(mailSubjects("app.cancel@example.test")).toEqual(["Cancelled", "Confirmed"]);
+  });
+
+  it("records a signed event of an unexpected shape as IGNORED with the reason, without retrying it", async () => {
+    const raw = JSON.stringify({ event: "invitee.created", created_at: new Date().toISOString(), payload: { uri: `https://api.calendly.com/odd/${Date.now()}` } });
+    expect(await h.calendly.deliver(raw)).toBe(200);
+    const row = await eventually(async () => {
+      const r = await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: { startsWith: "invitee.created:https://api.calendly.com/odd/" } } });
+      expect(r.status).toBe("IGNORED");
+      return r;
+    });
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toMatch(/Unexpected payload: .*scheduled_event/);
   });
 });

@@ -41,7 +41,13 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
       await applyCancellation(tx, { bookingId: existing.id, now: ctx.now, reason: SLOT_TAKEN, cancelledBy: "SYSTEM", refundCents: 0, cancelOnCalendly: true });
       return "processed";
     }
-    await tx.booking.update({ where: { id: existing.id }, data: { startTime: start, endTime: end } });
+    // Scheduling done: a paid booking's payment window starts now, so Checkout (which needs
+    // 30 minutes before it expires) can still be opened however long Calendly took.
+    const awaitingPayment = current.status === "PENDING" && current.paymentStatus !== "NOT_REQUIRED";
+    await tx.booking.update({
+      where: { id: existing.id },
+      data: { startTime: start, endTime: end, ...(awaitingPayment ? { holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes) } : {}) },
+    });
     if (current.paymentStatus === "NOT_REQUIRED") {
       const { count } = await tx.booking.updateMany({ where: { id: existing.id, status: "PENDING" }, data: { status: "CONFIRMED", holdExpiresAt: null } });
       if (count === 1) await enqueueOutbox(tx, existing.id, ["EMAIL_CONFIRMATION"]);

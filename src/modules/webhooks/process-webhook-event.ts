@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { RefundPolicy } from "@/core/booking/refund-policy";
 import { handleInviteeCanceled } from "@/modules/calendly/handle-invitee-canceled";
@@ -51,6 +52,14 @@ export async function processWebhookEvent(db: PrismaClient, options: ProcessOpti
       return outcome;
     });
   } catch (error) {
+    if (error instanceof ZodError) {
+      // Signed by the provider but not the shape we act on: retrying cannot help.
+      await db.webhookEvent.updateMany({
+        where: { id: options.eventId },
+        data: { status: "IGNORED", processedAt: new Date(), attempts: { increment: 1 }, lastError: `Unexpected payload: ${error.issues.map((i) => i.path.join(".")).join(", ")}`.slice(0, 1000) },
+      });
+      return "ignored";
+    }
     await db.webhookEvent.updateMany({
       where: { id: options.eventId, status: { in: ["RECEIVED", "FAILED"] } },
       data: { status: "FAILED", attempts: { increment: 1 }, lastError: (error as Error).message.slice(0, 1000) },
