@@ -1,5 +1,6 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/client";
+import { AppError } from "@/core/errors";
 
 export type ListBuildersInput = {
   q?: string | undefined;
@@ -22,60 +23,61 @@ export type BuilderCard = {
   currency: string | null;
 };
 
-/** Published builders, ordered by name then id so the cursor is stable. */
-export async function listBuilders(
-  tx: Tx,
-  input: ListBuildersInput,
-): Promise<{ items: BuilderCard[]; nextCursor: string | null }> {
-  const priceFilter: Prisma.IntFilter = {};
-  if (input.minPriceCents !== undefined) priceFilter.gte = input.minPriceCents;
-  if (input.maxPriceCents !== undefined) priceFilter.lte = input.maxPriceCents;
-  const hasPriceFilter = Object.keys(priceFilter).length > 0;
+// The marketplace's hottest query, written as one statement: each builder's price range
+// comes from a LATERAL aggregate instead of loading every session type (the benchmark in
+// bench/ measured the ORM form at three times the CPU). Keyset pagination on
+// (displayName, id) keeps deep pages as cheap as the first.
+
+type Cursor = { n: string; i: string };
+
+export function encodeCursor(card: Pick<BuilderCard, "displayName" | "id">): string {
+  return Buffer.from(JSON.stringify({ n: card.displayName, i: card.id } satisfies Cursor)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof value.n === "string" && typeof value.i === "string") return { n: value.n, i: value.i };
+  } catch {
+    // fall through
+  }
+  throw new AppError("VALIDATION", "Invalid cursor: pass back the nextCursor of the previous page");
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listBuilders(tx: Tx, input: ListBuildersInput): Promise<{ items: BuilderCard[]; nextCursor: string | null }> {
   const q = input.q?.trim();
+  const filters: Prisma.Sql[] = [Prisma.sql`b.published`];
+  if (input.tag) filters.push(Prisma.sql`b.tags @> ARRAY[${input.tag.toLowerCase()}]::text[]`);
+  if (q) {
+    const pattern = likePattern(q);
+    filters.push(
+      Prisma.sql`(b."displayName" ILIKE ${pattern} OR b.headline ILIKE ${pattern} OR b.bio ILIKE ${pattern} OR b.tags @> ARRAY[${q.toLowerCase()}]::text[])`,
+    );
+  }
+  if (input.minPriceCents !== undefined || input.maxPriceCents !== undefined) {
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "SessionType" f WHERE f."builderId" = b.id AND f.active
+      AND f."priceCents" >= ${input.minPriceCents ?? 0} AND f."priceCents" <= ${input.maxPriceCents ?? 2147483647})`);
+  }
+  if (input.cursor) {
+    const { n, i } = decodeCursor(input.cursor);
+    filters.push(Prisma.sql`(b."displayName", b.id) > (${n}, ${i})`);
+  }
 
-  const where: Prisma.BuilderProfileWhereInput = {
-    published: true,
-    ...(input.tag ? { tags: { has: input.tag.toLowerCase() } } : {}),
-    ...(q
-      ? {
-          OR: [
-            { displayName: { contains: q, mode: "insensitive" } },
-            { headline: { contains: q, mode: "insensitive" } },
-            { bio: { contains: q, mode: "insensitive" } },
-            { tags: { has: q.toLowerCase() } },
-          ],
-        }
-      : {}),
-    ...(hasPriceFilter ? { sessionTypes: { some: { active: true, priceCents: priceFilter } } } : {}),
-  };
+  const rows = await tx.$queryRaw<BuilderCard[]>`
+    SELECT b.id, b.slug, b."displayName", b.headline, b.tags, b."timeZone",
+           p."minPriceCents", p."maxPriceCents", p.currency
+      FROM "BuilderProfile" b
+      LEFT JOIN LATERAL (
+        SELECT min(s."priceCents")::int AS "minPriceCents", max(s."priceCents")::int AS "maxPriceCents", min(s.currency) AS currency
+          FROM "SessionType" s WHERE s."builderId" = b.id AND s.active
+      ) p ON true
+     WHERE ${Prisma.join(filters, " AND ")}
+     ORDER BY b."displayName", b.id
+     LIMIT ${input.limit + 1}`;
 
-  const rows = await tx.builderProfile.findMany({
-    where,
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      slug: true,
-      displayName: true,
-      headline: true,
-      tags: true,
-      timeZone: true,
-      sessionTypes: { where: { active: true }, select: { priceCents: true, currency: true } },
-    },
-  });
-
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map(({ sessionTypes, ...builder }) => {
-      const prices = sessionTypes.map((s) => s.priceCents);
-      return {
-        ...builder,
-        minPriceCents: prices.length ? Math.min(...prices) : null,
-        maxPriceCents: prices.length ? Math.max(...prices) : null,
-        currency: sessionTypes[0]?.currency ?? null,
-      };
-    }),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }

@@ -36,7 +36,7 @@ export const builderRouter = router({
           tag: z.string().trim().max(30).optional(),
           minPriceCents: z.number().int().min(0).optional(),
           maxPriceCents: z.number().int().min(0).optional(),
-          cursor: id.nullish(),
+          cursor: z.string().max(400).nullish(),
           limit: z.number().int().min(1).max(50).default(12),
           // Sent by tRPC's infinite-query client on every page request; pages only go forward.
           direction: z.enum(["forward", "backward"]).optional(),
