@@ -19,8 +19,11 @@ export async function loadSlotContext(
   });
   if (!sessionType) throw notFound("Session type");
 
-  const availability = await getAvailability(tx, sessionType.builderId);
-  const busy = await loadBusyIntervals(tx, sessionType.builderId, new Date(from.getTime() - DAY_MS), new Date(to.getTime() + DAY_MS), now);
+  // Independent reads, issued together (inside a transaction they still share one connection).
+  const [availability, busy] = await Promise.all([
+    getAvailability(tx, sessionType.builderId),
+    loadBusyIntervals(tx, sessionType.builderId, new Date(from.getTime() - DAY_MS), new Date(to.getTime() + DAY_MS), now),
+  ]);
   const { timeZone, rules, overrides, ...settings } = availability;
   return {
     sessionType,
