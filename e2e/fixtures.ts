@@ -3,6 +3,8 @@
 //   inbox           reads the SendGrid sandbox's received mail (emails go out from a job
 //                   queue after commit, so always wait for them with inbox.waitFor).
 //   unique(prefix)  a string no other test or run uses (emails, slugs, reasons).
+//   calendly        reads the Calendly sandbox's state (invitees, their cancel_url) and the
+//                   webhooks it delivered to the app.
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 
@@ -76,6 +78,50 @@ export function mailText(mail: SandboxMail): string {
   return mail.body.content?.find((c) => c.type === "text/plain")?.value ?? "";
 }
 
+/** An invitee as the Calendly sandbox holds it (API v2 field names), reduced to what tests read. */
+export type SandboxInvitee = {
+  uri: string;
+  email: string;
+  name: string;
+  status: "active" | "canceled";
+  event: string;
+  cancel_url: string;
+  reschedule_url: string;
+  tracking: { utm_content: string | null; utm_source: string | null };
+  cancellation?: { reason: string | null; canceler_type: "host" | "invitee" };
+};
+
+/** One webhook the Calendly sandbox POSTed to the app, with the app's answer. */
+export type SandboxDelivery = { eventId: string; type: string; status: number; error?: string };
+
+export class CalendlySandboxClient {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /** Every invitee the sandbox knows (`GET /__sandbox/state`). */
+  async invitees(): Promise<SandboxInvitee[]> {
+    const res = await this.request.get(`${sandboxes.calendly}/__sandbox/state`);
+    expect(res.ok(), `Calendly sandbox answered ${res.status()}`).toBe(true);
+    return ((await res.json()) as { invitees: SandboxInvitee[] }).invitees;
+  }
+
+  /** The invitee scheduled through our link for this booking (its id travels as utm_content). */
+  async inviteeFor(bookingId: string): Promise<SandboxInvitee> {
+    const found = (await this.invitees()).filter((i) => i.tracking.utm_content === bookingId);
+    expect(
+      found.map((i) => i.uri),
+      `one Calendly invitee with utm_content=${bookingId}`,
+    ).toHaveLength(1);
+    return found[0]!;
+  }
+
+  /** The signed webhooks delivered to the app about this invitee, in delivery order. */
+  async deliveriesFor(inviteeUri: string): Promise<SandboxDelivery[]> {
+    const res = await this.request.get(`${sandboxes.calendly}/__sandbox/deliveries`);
+    expect(res.ok(), `Calendly sandbox answered ${res.status()}`).toBe(true);
+    return ((await res.json()) as SandboxDelivery[]).filter((d) => d.eventId === inviteeUri);
+  }
+}
+
 export type SignInOptions = {
   password?: string;
   /** Sign in through the form even if this worker already has a session for the account. */
@@ -84,6 +130,7 @@ export type SignInOptions = {
 
 type Fixtures = {
   inbox: Inbox;
+  calendly: CalendlySandboxClient;
   /** Signs `email` in; afterwards the page is on the marketplace, showing "Signed in as". */
   signIn: (email: string, options?: SignInOptions) => Promise<void>;
   unique: (prefix: string) => string;
@@ -100,6 +147,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   inbox: async ({ request }, use) => {
     await use(new Inbox(request));
+  },
+
+  calendly: async ({ request }, use) => {
+    await use(new CalendlySandboxClient(request));
   },
 
   // better-auth allows 3 sign-ins per 10 s per IP (its default rule for /sign-in*), and every
@@ -157,4 +208,23 @@ export function bookingIdFrom(url: string): string {
   const match = /\/bookings\/([^/?#]+)/.exec(new URL(url).pathname);
   if (!match) throw new Error(`not a booking page: ${url}`);
   return decodeURIComponent(match[1]!);
+}
+
+/**
+ * In the week slot picker: moves on week by week until the slot starting at `startIso` is
+ * offered, and returns its button (fails when it is not offered within `maxWeeks`).
+ */
+export async function findSlot(page: Page, startIso: string, maxWeeks = 4) {
+  const picker = page.getByRole("region", { name: "Pick a time" });
+  const summary = picker.getByRole("status").filter({ hasText: /available times? this week|No available times/ });
+  const weekLabel = picker.getByRole("group", { name: "Week" }).locator(".week-label");
+  const slot = picker.getByTestId(`slot-${startIso}`);
+  for (let week = 0; week < maxWeeks; week++) {
+    await expect(summary).toBeVisible();
+    if ((await slot.count()) > 0) return slot;
+    const shown = await weekLabel.textContent();
+    await picker.getByRole("button", { name: "Next week" }).click();
+    await expect(weekLabel).not.toHaveText(shown ?? "");
+  }
+  throw new Error(`${startIso} is not offered in the next ${maxWeeks} weeks`);
 }

@@ -51,6 +51,9 @@ export async function offeredByCalendlyAt(db: PrismaClient, sessionTypeId: strin
   const type = await db.sessionType.findUnique({ where: { id: sessionTypeId }, select: { calendlyEventTypeUri: true } });
   if (!type?.calendlyEventTypeUri) return undefined;
   const uri = type.calendlyEventTypeUri;
-  const times = await withProvider("Calendly", () => calendlyClient.availableTimes(uri, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000)));
+  // Calendly refuses a window that starts in the past, so never ask from before now.
+  const from = new Date(Math.max(start.getTime() - 60_000, Date.now() + 1000));
+  if (from > start) return false;
+  const times = await withProvider("Calendly", () => calendlyClient.availableTimes(uri, from, new Date(start.getTime() + 60_000)));
   return times.some((t) => t.startTime.getTime() === start.getTime());
 }
