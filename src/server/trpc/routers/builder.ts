@@ -5,7 +5,7 @@ import { listBuilders } from "@/modules/builders/list-builders";
 import { ownProfileSelect } from "@/modules/builders/builder-profile-select";
 import { updateBuilderProfile } from "@/modules/builders/update-builder-profile";
 import { authenticatedProcedure, builderProcedure, publicProcedure, router } from "../init";
-import { id, ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
+import { ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
 
 const profileFields = z.strictObject({
   displayName: z.string().trim().min(2).max(80),
