@@ -1,3 +1,4 @@
+import * as Sentry from "@sentry/nextjs";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
@@ -44,6 +45,11 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
         holdMinutes: env.HOLD_MINUTES,
         manageTokenSecret: env.BETTER_AUTH_SECRET,
         refundPolicy: { fullRefundHoursBefore: env.REFUND_FULL_HOURS_BEFORE },
+      }).catch((error: unknown) => {
+        // Retried by the queue, but an operator should hear about it the first time.
+        logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
+        Sentry.captureException(error, { tags: { queue: QUEUES.webhookEvent }, extra: { eventId: job.data.eventId, attempt: job.retryCount } });
+        throw error;
       });
       metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
       kickOutbox(db);
@@ -57,9 +63,17 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       const outcome = await deliverOutboxMessage(db, outboxDeps(), { outboxId: job.data.outboxId, finalAttempt });
       metrics.increment("booking.outbox.delivery", 1, [`outcome:${outcome}`]);
       if (outcome === "sent") kickOutbox(db); // a refund may owe a refund notice
+      if (outcome === "failed") {
+        // Permanent: nothing more will be tried until an operator replays it (npm run outbox:replay).
+        logger.error({ outboxId: job.data.outboxId }, "outbox message failed permanently");
+        Sentry.captureMessage("Outbox message failed permanently", { level: "error", extra: { outboxId: job.data.outboxId } });
+      }
     } catch (error) {
       metrics.increment("booking.outbox.delivery", 1, ["outcome:retry"]);
-      if (!(error instanceof RetryLaterError)) logger.error({ err: error, outboxId: job.data.outboxId }, "outbox delivery crashed");
+      if (!(error instanceof RetryLaterError)) {
+        logger.error({ err: error, outboxId: job.data.outboxId }, "outbox delivery crashed");
+        Sentry.captureException(error, { tags: { queue: QUEUES.outboxMessage }, extra: { outboxId: job.data.outboxId } });
+      }
       throw error;
     }
   });
