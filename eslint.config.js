@@ -4,7 +4,20 @@ import tseslint from "typescript-eslint";
 // Type-checked rules on. no-floating-promises stays an error: payment and webhook code
 // depends on every promise being awaited or handled.
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "src/generated/", "bench/results/", "test-results/", "playwright-report/", ".data/", "next-env.d.ts", "*.config.js", "*.config.mjs"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      "src/generated/",
+      "bench/results/",
+      "test-results/",
+      "playwright-report/",
+      ".data/",
+      "next-env.d.ts",
+      "*.config.js",
+      "*.config.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -14,7 +27,10 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Layering: the domain core imports no framework, ORM or SDK.
       "no-restricted-imports": "off",
     },
@@ -24,7 +40,25 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "@trpc/*", "@prisma/*", "@/generated/*", "stripe", "@sendgrid/*", "@/server/*", "@/modules/*", "@/app/*"], message: "src/core is pure domain: no framework, ORM, SDK or outer layer." }] },
+        {
+          patterns: [
+            {
+              group: [
+                "next",
+                "next/*",
+                "@trpc/*",
+                "@prisma/*",
+                "@/generated/*",
+                "stripe",
+                "@sendgrid/*",
+                "@/server/*",
+                "@/modules/*",
+                "@/app/*",
+              ],
+              message: "src/core is pure domain: no framework, ORM, SDK or outer layer.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -34,7 +68,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "@trpc/*", "stripe", "@sendgrid/*", "@/app/*", "@/server/trpc/*", "@/server/providers/*"], message: "Use-cases take ports and a transaction; adapters live in src/server." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "@trpc/*", "stripe", "@sendgrid/*", "@/app/*", "@/server/trpc/*", "@/server/providers/*"],
+              message: "Use-cases take ports and a transaction; adapters live in src/server.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -13,23 +13,146 @@ export const demoAccounts = [
   { email: "admin@demo.test", name: "Alex Admin", role: "ADMIN" },
 ] as const;
 
-type DemoBuilder = { slug: string; displayName: string; headline: string; tags: string[]; timeZone: string; types: [string, number, number][] };
+type DemoBuilder = {
+  slug: string;
+  displayName: string;
+  headline: string;
+  tags: string[];
+  timeZone: string;
+  types: [string, number, number][];
+};
 
 const builders: DemoBuilder[] = [
-  { slug: "ada-lovelace", displayName: "Ada Lovelace", headline: "Algorithms and analytical engines", tags: ["algorithms", "typescript"], timeZone: "Europe/London", types: [["Intro call", 30, 0], ["Architecture review", 60, 15000]] },
-  { slug: "grace-hopper", displayName: "Grace Hopper", headline: "Compilers, COBOL and shipping", tags: ["compilers", "mentoring"], timeZone: "America/New_York", types: [["Office hours", 30, 0], ["Code review", 60, 9900]] },
-  { slug: "linus-t", displayName: "Linus T.", headline: "Kernel and git workflows", tags: ["linux", "git"], timeZone: "Europe/Helsinki", types: [["Git rescue", 45, 7500]] },
-  { slug: "margaret-h", displayName: "Margaret Hamilton", headline: "Reliable software for critical systems", tags: ["reliability", "testing"], timeZone: "America/Chicago", types: [["Testing strategy", 60, 12000], ["Quick question", 15, 0]] },
-  { slug: "tim-bl", displayName: "Tim Berners-Lee", headline: "The web, standards and APIs", tags: ["web", "apis"], timeZone: "Europe/Paris", types: [["API design", 60, 11000]] },
-  { slug: "radia-p", displayName: "Radia Perlman", headline: "Networks that heal themselves", tags: ["networking", "distributed-systems"], timeZone: "America/Los_Angeles", types: [["Network design", 60, 13000], ["Intro call", 20, 0]] },
-  { slug: "anders-h", displayName: "Anders Hejlsberg", headline: "Type systems for real codebases", tags: ["typescript", "languages"], timeZone: "Europe/Copenhagen", types: [["TypeScript migration", 90, 20000]] },
-  { slug: "sophie-w", displayName: "Sophie Wilson", headline: "Instruction sets and performance", tags: ["performance", "hardware"], timeZone: "Europe/London", types: [["Performance audit", 60, 14000]] },
-  { slug: "kathmandu-dev", displayName: "Sita Gurung", headline: "Mobile apps for emerging markets", tags: ["mobile", "react-native"], timeZone: "Asia/Kathmandu", types: [["App review", 45, 6000], ["Intro call", 30, 0]] },
-  { slug: "st-johns-dev", displayName: "Moira O'Brien", headline: "Data pipelines that do not wake you up", tags: ["data", "postgres"], timeZone: "America/St_Johns", types: [["Pipeline review", 60, 10000]] },
-  { slug: "kenji-s", displayName: "Kenji Sato", headline: "Rust services in production", tags: ["rust", "backend"], timeZone: "Asia/Tokyo", types: [["Rust pairing", 60, 12500]] },
-  { slug: "amara-o", displayName: "Amara Okafor", headline: "Product strategy for technical founders", tags: ["product", "mentoring"], timeZone: "Africa/Lagos", types: [["Founder session", 45, 8000], ["Intro call", 15, 0]] },
-  { slug: "lucia-m", displayName: "Lucía Martínez", headline: "Accessible interfaces", tags: ["accessibility", "web"], timeZone: "America/Mexico_City", types: [["A11y audit", 60, 9000]] },
-  { slug: "priya-n", displayName: "Priya Nair", headline: "Machine learning without the hype", tags: ["ml", "python"], timeZone: "Asia/Kolkata", types: [["ML feasibility", 60, 15000]] },
+  {
+    slug: "ada-lovelace",
+    displayName: "Ada Lovelace",
+    headline: "Algorithms and analytical engines",
+    tags: ["algorithms", "typescript"],
+    timeZone: "Europe/London",
+    types: [
+      ["Intro call", 30, 0],
+      ["Architecture review", 60, 15000],
+    ],
+  },
+  {
+    slug: "grace-hopper",
+    displayName: "Grace Hopper",
+    headline: "Compilers, COBOL and shipping",
+    tags: ["compilers", "mentoring"],
+    timeZone: "America/New_York",
+    types: [
+      ["Office hours", 30, 0],
+      ["Code review", 60, 9900],
+    ],
+  },
+  {
+    slug: "linus-t",
+    displayName: "Linus T.",
+    headline: "Kernel and git workflows",
+    tags: ["linux", "git"],
+    timeZone: "Europe/Helsinki",
+    types: [["Git rescue", 45, 7500]],
+  },
+  {
+    slug: "margaret-h",
+    displayName: "Margaret Hamilton",
+    headline: "Reliable software for critical systems",
+    tags: ["reliability", "testing"],
+    timeZone: "America/Chicago",
+    types: [
+      ["Testing strategy", 60, 12000],
+      ["Quick question", 15, 0],
+    ],
+  },
+  {
+    slug: "tim-bl",
+    displayName: "Tim Berners-Lee",
+    headline: "The web, standards and APIs",
+    tags: ["web", "apis"],
+    timeZone: "Europe/Paris",
+    types: [["API design", 60, 11000]],
+  },
+  {
+    slug: "radia-p",
+    displayName: "Radia Perlman",
+    headline: "Networks that heal themselves",
+    tags: ["networking", "distributed-systems"],
+    timeZone: "America/Los_Angeles",
+    types: [
+      ["Network design", 60, 13000],
+      ["Intro call", 20, 0],
+    ],
+  },
+  {
+    slug: "anders-h",
+    displayName: "Anders Hejlsberg",
+    headline: "Type systems for real codebases",
+    tags: ["typescript", "languages"],
+    timeZone: "Europe/Copenhagen",
+    types: [["TypeScript migration", 90, 20000]],
+  },
+  {
+    slug: "sophie-w",
+    displayName: "Sophie Wilson",
+    headline: "Instruction sets and performance",
+    tags: ["performance", "hardware"],
+    timeZone: "Europe/London",
+    types: [["Performance audit", 60, 14000]],
+  },
+  {
+    slug: "kathmandu-dev",
+    displayName: "Sita Gurung",
+    headline: "Mobile apps for emerging markets",
+    tags: ["mobile", "react-native"],
+    timeZone: "Asia/Kathmandu",
+    types: [
+      ["App review", 45, 6000],
+      ["Intro call", 30, 0],
+    ],
+  },
+  {
+    slug: "st-johns-dev",
+    displayName: "Moira O'Brien",
+    headline: "Data pipelines that do not wake you up",
+    tags: ["data", "postgres"],
+    timeZone: "America/St_Johns",
+    types: [["Pipeline review", 60, 10000]],
+  },
+  {
+    slug: "kenji-s",
+    displayName: "Kenji Sato",
+    headline: "Rust services in production",
+    tags: ["rust", "backend"],
+    timeZone: "Asia/Tokyo",
+    types: [["Rust pairing", 60, 12500]],
+  },
+  {
+    slug: "amara-o",
+    displayName: "Amara Okafor",
+    headline: "Product strategy for technical founders",
+    tags: ["product", "mentoring"],
+    timeZone: "Africa/Lagos",
+    types: [
+      ["Founder session", 45, 8000],
+      ["Intro call", 15, 0],
+    ],
+  },
+  {
+    slug: "lucia-m",
+    displayName: "Lucía Martínez",
+    headline: "Accessible interfaces",
+    tags: ["accessibility", "web"],
+    timeZone: "America/Mexico_City",
+    types: [["A11y audit", 60, 9000]],
+  },
+  {
+    slug: "priya-n",
+    displayName: "Priya Nair",
+    headline: "Machine learning without the hype",
+    tags: ["ml", "python"],
+    timeZone: "Asia/Kolkata",
+    types: [["ML feasibility", 60, 15000]],
+  },
 ];
 
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));

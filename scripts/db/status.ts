@@ -5,8 +5,7 @@ import { runWithDatabase } from "./cli";
 
 await runWithDatabase(async (url) => {
   const s = await migrationStatus(url);
-  const list = (title: string, names: string[]) =>
-    names.length > 0 && console.log(`${title}:\n${names.map((m) => `  ${m}`).join("\n")}`);
+  const list = (title: string, names: string[]) => names.length > 0 && console.log(`${title}:\n${names.map((m) => `  ${m}`).join("\n")}`);
   list("Pending (run npm run db:migrate)", s.pending);
   list("Failed (fix the database, then mark it rolled back or applied)", s.failed);
   list("Edited after being applied", s.edited);

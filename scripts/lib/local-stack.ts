@@ -17,7 +17,6 @@ export type LocalStackOptions = {
   log?: (line: string) => void;
 };
 
-
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => console.log(`[local] ${line}`));
   const appUrl = `http://localhost:${options.appPort}`;
@@ -25,7 +24,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const db = options.databaseUrl ? { url: options.databaseUrl } : await resolveDatabaseUrl();
   if ("stop" in db && db.stop) closers.push(db.stop);
-  log(options.databaseUrl || process.env.DATABASE_URL ? "database: configured URL" : `database: embedded PostgreSQL (${new URL(db.url).port})`);
+  log(
+    options.databaseUrl || process.env.DATABASE_URL
+      ? "database: configured URL"
+      : `database: embedded PostgreSQL (${new URL(db.url).port})`,
+  );
   const { applied } = await applyMigrations(db.url);
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
 
@@ -46,8 +49,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       calendlyEventTypes: demoCalendlyEventTypes,
     });
     closers.push(sandboxes.close);
-    sandboxEventTypes = [...sandboxes.calendly.state.eventTypes.values()].map((et) => ({ slug: et.slug, uri: et.uri, schedulingUrl: et.scheduling_url }));
-    Object.assign(env, { STRIPE_API_BASE: sandboxes.urls.stripe, SENDGRID_API_BASE: sandboxes.urls.sendgrid, CALENDLY_API_BASE: sandboxes.urls.calendly });
+    sandboxEventTypes = [...sandboxes.calendly.state.eventTypes.values()].map((et) => ({
+      slug: et.slug,
+      uri: et.uri,
+      schedulingUrl: et.scheduling_url,
+    }));
+    Object.assign(env, {
+      STRIPE_API_BASE: sandboxes.urls.stripe,
+      SENDGRID_API_BASE: sandboxes.urls.sendgrid,
+      CALENDLY_API_BASE: sandboxes.urls.calendly,
+    });
     log(`sandboxes: Stripe ${sandboxes.urls.stripe}, SendGrid inbox ${sandboxes.urls.sendgrid}, Calendly ${sandboxes.urls.calendly}`);
   }
 
@@ -77,7 +88,10 @@ type SandboxEventType = { slug: string; uri: string; schedulingUrl: string };
 
 /** Sandbox URIs derive from the username and slug, so this mapping stays valid across restarts. */
 async function mapDemoCalendlyTypes(db: PrismaClient, eventTypes: SandboxEventType[]): Promise<void> {
-  for (const [typeSlug, eventSlug] of [["office-hours", "grace-office-hours"], ["code-review", "grace-code-review"]] as const) {
+  for (const [typeSlug, eventSlug] of [
+    ["office-hours", "grace-office-hours"],
+    ["code-review", "grace-code-review"],
+  ] as const) {
     const eventType = eventTypes.find((et) => et.slug === eventSlug);
     if (!eventType) continue;
     await db.sessionType.updateMany({

@@ -30,7 +30,10 @@ async function readSchema({ schemaPath }: MigrationPaths): Promise<{ path: strin
 
 async function readMigrations({ migrationsDir }: MigrationPaths): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockfile = await readFile(path.join(migrationsDir, LOCKFILE), "utf8").catch(() => null);
   return {
     baseDir: migrationsDir,
@@ -73,15 +76,10 @@ async function ensureDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** What `prisma migrate deploy` does: apply every pending migration, in folder-name order. */
-export async function applyMigrations(
-  databaseUrl: string,
-  paths = defaultPaths,
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, paths = defaultPaths): Promise<{ applied: string[] }> {
   await ensureDatabase(databaseUrl);
   const migrationsList = await readMigrations(paths);
-  const out = await withSchemaEngine(databaseUrl, await readSchema(paths), (engine) =>
-    engine.applyMigrations({ migrationsList, filters }),
-  );
+  const out = await withSchemaEngine(databaseUrl, await readSchema(paths), (engine) => engine.applyMigrations({ migrationsList, filters }));
   return { applied: out.appliedMigrationNames };
 }
 
@@ -95,10 +93,7 @@ export type MigrationStatus = {
 };
 
 /** What `prisma migrate status` reports. Read-only: needs no shadow database. */
-export async function migrationStatus(
-  databaseUrl: string,
-  paths = defaultPaths,
-): Promise<MigrationStatus> {
+export async function migrationStatus(databaseUrl: string, paths = defaultPaths): Promise<MigrationStatus> {
   const migrationsList = await readMigrations(paths);
   const d = await withSchemaEngine(databaseUrl, await readSchema(paths), (engine) =>
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters }),
@@ -127,21 +122,19 @@ function timestamp(now = new Date()): string {
  * difference as a new migration. Returns its folder name, or null (writing nothing) when the
  * schema and the migrations already agree.
  */
-export async function createMigration(
-  databaseUrl: string,
-  name: string,
-  paths = defaultPaths,
-): Promise<string | null> {
-  const slug = name.trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+export async function createMigration(databaseUrl: string, name: string, paths = defaultPaths): Promise<string | null> {
+  const slug = name
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
   if (!slug) throw new Error(`Invalid migration name: "${name}"`);
   const migrationsList = await readMigrations(paths);
   const schema = await readSchema(paths);
   // The wasm build's createMigration fails on PostgreSQL; diff gives the same script.
   const { stdout } = await withSchemaEngine(databaseUrl, schema, (engine) =>
     engine.diff({
-      from: migrationsList.migrationDirectories.length
-        ? { tag: "migrations", ...migrationsList }
-        : { tag: "empty" },
+      from: migrationsList.migrationDirectories.length ? { tag: "migrations", ...migrationsList } : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [schema] },
       script: true,
       exitCode: null,

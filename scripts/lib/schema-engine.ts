@@ -255,11 +255,7 @@ export async function withSchemaEngine<T>(
   runningOps++;
   try {
     const log = process.env.SCHEMA_ENGINE_DEBUG ? (m: string) => console.error(m) : () => {};
-    engine = await bg.SchemaEngine.new(
-      { datamodels: [[schema.path, schema.content]] },
-      log,
-      bindMigrationAwareSqlAdapterFactory(factory),
-    );
+    engine = await bg.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
     return await fn(engine, factory);
   } catch (e) {
     throw engineError(e);

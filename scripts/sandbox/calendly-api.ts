@@ -40,8 +40,7 @@ class ApiError extends Error {
 
 const invalid = (parameter: string, message: string): ApiError =>
   new ApiError(400, "Invalid Argument", "The supplied parameters are invalid.", [{ parameter, message }]);
-const notFound = (): ApiError =>
-  new ApiError(404, "Resource Not Found", "The server could not find the requested resource.");
+const notFound = (): ApiError => new ApiError(404, "Resource Not Found", "The server could not find the requested resource.");
 
 function requiredTime(url: URL, name: string): number {
   const raw = url.searchParams.get(name);
@@ -51,11 +50,7 @@ function requiredTime(url: URL, name: string): number {
   return ms;
 }
 
-function paginate<T>(
-  items: T[],
-  url: URL,
-  base: string,
-): { collection: T[]; pagination: Record<string, string | number | null> } {
+function paginate<T>(items: T[], url: URL, base: string): { collection: T[]; pagination: Record<string, string | number | null> } {
   const count = Number(url.searchParams.get("count") ?? "20");
   if (!Number.isInteger(count) || count < 1 || count > 100) throw invalid("count", "must be between 1 and 100");
   const token = url.searchParams.get("page_token");
@@ -134,8 +129,7 @@ function route(ctx: CalendlyApiContext, method: string, url: URL, body: unknown)
     const end = requiredTime(url, "end_time");
     if (start < Date.now()) throw invalid("start_time", "must be in the future");
     if (end <= start) throw invalid("end_time", "must be after start_time");
-    if (end - start > MAX_RANGE_DAYS * 86_400_000)
-      throw invalid("end_time", `date range can be no greater than ${MAX_RANGE_DAYS} days`);
+    if (end - start > MAX_RANGE_DAYS * 86_400_000) throw invalid("end_time", `date range can be no greater than ${MAX_RANGE_DAYS} days`);
     const slots = et.active ? state.availableSlots(et, start, end) : [];
     const collection = slots.map((t) => ({
       status: "available",
@@ -156,9 +150,7 @@ function route(ctx: CalendlyApiContext, method: string, url: URL, body: unknown)
       .filter((ev) => status === null || ev.status === status)
       .filter((ev) => min === null || Date.parse(ev.start_time) >= Date.parse(min))
       .filter((ev) => max === null || Date.parse(ev.start_time) <= Date.parse(max))
-      .filter(
-        (ev) => email === null || [...state.invitees.values()].some((i) => i.event === ev.uri && i.email === email),
-      )
+      .filter((ev) => email === null || [...state.invitees.values()].some((i) => i.event === ev.uri && i.email === email))
       .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
     return { status: 200, body: paginate(items, url, base) };
   }
@@ -199,9 +191,7 @@ function route(ctx: CalendlyApiContext, method: string, url: URL, body: unknown)
   throw notFound();
 }
 
-export function createCalendlyApi(
-  ctx: CalendlyApiContext,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createCalendlyApi(ctx: CalendlyApiContext): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   return async (req, res, url) => {
     const method = req.method ?? "GET";
     const rawBody = await readBody(req);

@@ -11,9 +11,7 @@ function requireString(body: Record<string, unknown>, key: string): string {
   return v;
 }
 
-export function createCalendlyControl(
-  sandbox: CalendlySandbox,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createCalendlyControl(sandbox: CalendlySandbox): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   return async (req, res, url) => {
     const method = req.method ?? "GET";
     const path = url.pathname;

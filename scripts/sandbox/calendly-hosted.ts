@@ -37,18 +37,10 @@ function listStart(q: URLSearchParams): number {
   return Math.max(Number.isFinite(requested) ? requested : 0, Date.now());
 }
 
-export function createHostedPages(
-  sandbox: CalendlySandbox,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const state = sandbox.state;
 
-  async function schedulingPage(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    et: EventType,
-    pathStart?: string,
-  ): Promise<void> {
+  async function schedulingPage(req: IncomingMessage, res: ServerResponse, url: URL, et: EventType, pathStart?: string): Promise<void> {
     const basePath = `/${sandbox.username}/${et.slug}`;
     if (req.method === "POST") {
       const form = new URLSearchParams(await readBody(req));
@@ -56,11 +48,7 @@ export function createHostedPages(
       const name = form.get("name")?.trim() ?? "";
       const email = form.get("email")?.trim() ?? "";
       if (!Number.isFinite(start) || !name || !email) {
-        return sendHtml(
-          res,
-          400,
-          errorPage("Missing details", "A time, your name and your email are required.", basePath),
-        );
+        return sendHtml(res, 400, errorPage("Missing details", "A time, your name and your email are required.", basePath));
       }
       const tracking: Partial<Tracking> = {};
       for (const key of TRACKING_KEYS) {
@@ -103,8 +91,7 @@ export function createHostedPages(
     const startParam = pathStart ?? q.get("start_time");
     if (startParam) {
       const startMs = Date.parse(startParam);
-      if (!Number.isFinite(startMs))
-        return sendHtml(res, 400, errorPage("Invalid time", `Not a valid time: ${startParam}`, basePath));
+      if (!Number.isFinite(startMs)) return sendHtml(res, 400, errorPage("Invalid time", `Not a valid time: ${startParam}`, basePath));
       const fields = carried(q);
       return sendHtml(
         res,
@@ -122,9 +109,7 @@ export function createHostedPages(
     }
     const from = listStart(q);
     const slots = state.availableSlots(et, from, from + WEEK_MS);
-    const keep = new URLSearchParams(
-      Object.entries(carried(q)).filter((e): e is [string, string] => e[1] !== undefined),
-    );
+    const keep = new URLSearchParams(Object.entries(carried(q)).filter((e): e is [string, string] => e[1] !== undefined));
     return sendHtml(
       res,
       200,
@@ -138,13 +123,7 @@ export function createHostedPages(
     );
   }
 
-  async function inviteePage(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    kind: string,
-    uuid: string,
-  ): Promise<void> {
+  async function inviteePage(req: IncomingMessage, res: ServerResponse, url: URL, kind: string, uuid: string): Promise<void> {
     const invitee = state.inviteeByUuid(uuid);
     const event = invitee ? state.events.get(invitee.event) : undefined;
     if (!invitee || !event) return sendHtml(res, 404, errorPage("Not found", "This invitation does not exist."));
@@ -155,8 +134,7 @@ export function createHostedPages(
       if (invitee.status === "active") await sandbox.cancelInvitee(invitee.uri, { reason, canceler_type: "invitee" });
       return sendHtml(res, 200, canceledPage(event));
     }
-    if (!et || invitee.status !== "active")
-      return sendHtml(res, 409, errorPage("Cannot reschedule", "This event is canceled."));
+    if (!et || invitee.status !== "active") return sendHtml(res, 409, errorPage("Cannot reschedule", "This event is canceled."));
     if (req.method === "POST") {
       const start = Date.parse(new URLSearchParams(await readBody(req)).get("start_time") ?? "");
       try {
@@ -190,12 +168,7 @@ export function createHostedPages(
     return sendHtml(
       res,
       200,
-      slotListPage(
-        "Pick a new time",
-        et,
-        slots,
-        (t) => `${url.pathname}?start_time=${encodeURIComponent(compactTime(t))}`,
-      ),
+      slotListPage("Pick a new time", et, slots, (t) => `${url.pathname}?start_time=${encodeURIComponent(compactTime(t))}`),
     );
   }
 

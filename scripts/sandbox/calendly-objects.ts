@@ -77,14 +77,7 @@ export type Tracking = {
   salesforce_uuid: string | null;
 };
 
-export const TRACKING_KEYS = [
-  "utm_campaign",
-  "utm_source",
-  "utm_medium",
-  "utm_content",
-  "utm_term",
-  "salesforce_uuid",
-] as const;
+export const TRACKING_KEYS = ["utm_campaign", "utm_source", "utm_medium", "utm_content", "utm_term", "salesforce_uuid"] as const;
 
 export type Invitee = {
   uri: string;

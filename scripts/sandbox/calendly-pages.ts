@@ -9,12 +9,7 @@ const TIME = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", timeStyle: "sho
 export const formatWhen = (ms: number): string => `${DAY.format(ms)}, ${TIME.format(ms)} UTC`;
 
 /** Lists open slots grouped by UTC day; `hrefFor` builds each slot's link. */
-export function slotListPage(
-  title: string,
-  eventType: EventType,
-  slots: number[],
-  hrefFor: (ms: number) => string,
-): string {
+export function slotListPage(title: string, eventType: EventType, slots: number[], hrefFor: (ms: number) => string): string {
   const byDay = new Map<string, number[]>();
   for (const t of slots) {
     const key = DAY.format(t);

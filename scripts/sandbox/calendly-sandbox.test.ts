@@ -24,11 +24,7 @@ const MONDAY = nextMonday();
 const at = (hour: number, minute = 0, day = 0): string =>
   new Date(MONDAY + day * 86_400_000 + hour * 3_600_000 + minute * 60_000).toISOString();
 
-const api = async (
-  path: string,
-  init: RequestInit = {},
-  token = TOKEN,
-): Promise<{ status: number; json: Record<string, unknown> }> => {
+const api = async (path: string, init: RequestInit = {}, token = TOKEN): Promise<{ status: number; json: Record<string, unknown> }> => {
   const res = await fetch(`${cal.url}${path}`, {
     ...init,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...init.headers },
@@ -206,11 +202,7 @@ describe("invitee webhooks", () => {
       email: "grace@example.com",
     });
     expect(
-      verify(
-        receiver.received[0]?.rawBody ?? "",
-        receiver.received[0]?.headers["calendly-webhook-signature"] ?? "",
-        "other-key",
-      ).ok,
+      verify(receiver.received[0]?.rawBody ?? "", receiver.received[0]?.headers["calendly-webhook-signature"] ?? "", "other-key").ok,
     ).toBe(false);
   });
 
@@ -360,9 +352,10 @@ describe("Calendly /__sandbox routes", () => {
   it("adds event types, schedules without delivery, and delivers a raw body on demand", async () => {
     const post = (path: string, body: unknown): Promise<Response> =>
       fetch(`${cal.url}${path}`, { method: "POST", body: JSON.stringify(body) });
-    const et = (await (
-      await post("/__sandbox/event-types", { name: "Quick", slug: "quick", durationMinutes: 30 })
-    ).json()) as { uri: string; scheduling_url: string };
+    const et = (await (await post("/__sandbox/event-types", { name: "Quick", slug: "quick", durationMinutes: 30 })).json()) as {
+      uri: string;
+      scheduling_url: string;
+    };
     expect(et.scheduling_url).toBe(`${cal.url}/ada/quick`);
     const scheduled = await post("/__sandbox/invitees", {
       eventTypeUri: et.uri,

@@ -7,15 +7,7 @@ import type { RecordedCalendlyRequest } from "./calendly-api";
 import { createCalendlyControl } from "./calendly-control";
 import { createHostedPages } from "./calendly-hosted";
 import { buildWebhookBody } from "./calendly-objects";
-import type {
-  EventType,
-  Invitee,
-  InviteeEventName,
-  ScheduledEvent,
-  Tracking,
-  User,
-  WebhookBody,
-} from "./calendly-objects";
+import type { EventType, Invitee, InviteeEventName, ScheduledEvent, Tracking, User, WebhookBody } from "./calendly-objects";
 import { CALENDLY_SIGNATURE_HEADER, signCalendlyPayload } from "./calendly-signature";
 import { CalendlyState } from "./calendly-state";
 import { sendJson, startServer } from "./http-util";

@@ -13,9 +13,7 @@ export type ReceivedMail = {
 export function recipients(mail: ReceivedMail): string[] {
   const list = Array.isArray(mail.body.personalizations) ? mail.body.personalizations : [];
   return list.flatMap((p) =>
-    isRecord(p) && Array.isArray(p.to)
-      ? p.to.flatMap((t) => (isRecord(t) && typeof t.email === "string" ? [t.email] : []))
-      : [],
+    isRecord(p) && Array.isArray(p.to) ? p.to.flatMap((t) => (isRecord(t) && typeof t.email === "string" ? [t.email] : [])) : [],
   );
 }
 

@@ -26,9 +26,7 @@ const confirmation = {
   customArgs: { bookingId: "b1" },
 };
 
-async function sendError(
-  data: Parameters<typeof sgMail.send>[0],
-): Promise<{ code: number; response: { body: unknown } }> {
+async function sendError(data: Parameters<typeof sgMail.send>[0]): Promise<{ code: number; response: { body: unknown } }> {
   const err = await sgMail.send(data).then(
     () => {
       throw new Error("expected the send to fail");
@@ -66,9 +64,7 @@ describe("SendGrid sandbox with @sendgrid/mail", () => {
     expect(inbox).toContain("Your session is confirmed");
     const page = await (await fetch(`${sandbox.url}/messages/${messageId}`)).text();
     expect(page).toBe(confirmation.html);
-    const filtered = (await (
-      await fetch(`${sandbox.url}/__sandbox/messages?to=client@example.com`)
-    ).json()) as unknown[];
+    const filtered = (await (await fetch(`${sandbox.url}/__sandbox/messages?to=client@example.com`)).json()) as unknown[];
     expect(filtered).toHaveLength(1);
     expect(await (await fetch(`${sandbox.url}/__sandbox/messages?to=other@example.com`)).json()).toEqual([]);
   });
@@ -98,9 +94,7 @@ describe("SendGrid sandbox with @sendgrid/mail", () => {
     });
     expect(res.status).toBe(200);
     expect((await sendError(confirmation)).code).toBe(500);
-    expect(
-      (await fetch(`${sandbox.url}/__sandbox/fail-next`, { method: "POST", body: '{"statuses":[200]}' })).status,
-    ).toBe(400);
+    expect((await fetch(`${sandbox.url}/__sandbox/fail-next`, { method: "POST", body: '{"statuses":[200]}' })).status).toBe(400);
   });
 
   it("validates like SendGrid: 400 with errors[] {message, field, help}", async () => {

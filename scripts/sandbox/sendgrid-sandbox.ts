@@ -4,17 +4,7 @@
 import { STATUS_CODES } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  HttpError,
-  bearerToken,
-  headerRecord,
-  matchPath,
-  parseJsonObject,
-  readBody,
-  sendHtml,
-  sendJson,
-  startServer,
-} from "./http-util";
+import { HttpError, bearerToken, headerRecord, matchPath, parseJsonObject, readBody, sendHtml, sendJson, startServer } from "./http-util";
 import type { RunningServer } from "./http-util";
 import { inboxPage, messagePage, recipients } from "./sendgrid-pages";
 import type { ReceivedMail } from "./sendgrid-pages";
@@ -61,8 +51,7 @@ export class SendgridSandbox {
   /** The next sends answer these statuses, in order, then sends succeed again. */
   failNext(statuses: number[]): void {
     for (const status of statuses) {
-      if (!Number.isInteger(status) || status < 400 || status > 599)
-        throw new Error(`failNext: ${status} is not an error status`);
+      if (!Number.isInteger(status) || status < 400 || status > 599) throw new Error(`failNext: ${status} is not an error status`);
     }
     this.failures.push(...statuses);
   }
@@ -79,8 +68,7 @@ export class SendgridSandbox {
     for (;;) {
       const found = this.messages.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline)
-        throw new Error(`no matching email within ${timeoutMs} ms (${this.messages.length} received)`);
+      if (Date.now() > deadline) throw new Error(`no matching email within ${timeoutMs} ms (${this.messages.length} received)`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -107,9 +95,7 @@ export class SendgridSandbox {
     let m: Record<string, string> | null;
     if (method === "GET" && (m = matchPath("/messages/:id", path))) {
       const mail = this.messages.find((x) => x.messageId === m?.id);
-      return mail
-        ? sendHtml(res, 200, messagePage(mail))
-        : sendHtml(res, 404, page("Not found", "SendGrid", "<h1>No such email</h1>"));
+      return mail ? sendHtml(res, 200, messagePage(mail)) : sendHtml(res, 404, page("Not found", "SendGrid", "<h1>No such email</h1>"));
     }
     if (path === "/__sandbox/messages") {
       if (method === "DELETE") {
@@ -169,12 +155,7 @@ export class SendgridSandbox {
               "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + 1),
             }
           : {};
-      return sendJson(
-        res,
-        injected,
-        errorsBody(`${STATUS_CODES[injected] ?? "Error"} (injected by the SendGrid sandbox)`),
-        extra,
-      );
+      return sendJson(res, injected, errorsBody(`${STATUS_CODES[injected] ?? "Error"} (injected by the SendGrid sandbox)`), extra);
     }
     const errors = validateMailSend(body);
     if (errors.length > 0) {

@@ -33,8 +33,7 @@ function checkAddresses(list: unknown, field: string, required: boolean, errors:
   }
   list.forEach((addr, j) => {
     const email = isRecord(addr) ? addr.email : undefined;
-    if (!nonEmptyString(email) || !EMAIL.test(email))
-      errors.push(err("Does not contain a valid address.", `${field}.${j}.email`));
+    if (!nonEmptyString(email) || !EMAIL.test(email)) errors.push(err("Does not contain a valid address.", `${field}.${j}.email`));
   });
 }
 
@@ -45,9 +44,7 @@ export function validateMailSend(body: unknown): SendgridError[] {
 
   const personalizations = body.personalizations;
   if (!Array.isArray(personalizations) || personalizations.length === 0) {
-    errors.push(
-      err("The personalizations field is required and must have at least one personalization.", "personalizations"),
-    );
+    errors.push(err("The personalizations field is required and must have at least one personalization.", "personalizations"));
   } else {
     personalizations.forEach((p, i) => {
       const base = `personalizations.${i}`;
@@ -71,8 +68,7 @@ export function validateMailSend(body: unknown): SendgridError[] {
   }
   if (body.reply_to !== undefined) {
     const replyTo = isRecord(body.reply_to) ? body.reply_to.email : undefined;
-    if (!nonEmptyString(replyTo) || !EMAIL.test(replyTo))
-      errors.push(err("Does not contain a valid address.", "reply_to.email"));
+    if (!nonEmptyString(replyTo) || !EMAIL.test(replyTo)) errors.push(err("Does not contain a valid address.", "reply_to.email"));
   }
 
   const everyPersonalizationHasSubject =
@@ -112,12 +108,7 @@ export function validateMailSend(body: unknown): SendgridError[] {
     });
     const plainIndex = content.findIndex((c) => isRecord(c) && c.type === "text/plain");
     if (plainIndex > 0) {
-      errors.push(
-        err(
-          "If present, text/plain content must be first, followed by text/html, followed by any other content.",
-          "content",
-        ),
-      );
+      errors.push(err("If present, text/plain content must be first, followed by text/html, followed by any other content.", "content"));
     }
   }
 

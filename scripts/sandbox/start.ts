@@ -134,9 +134,7 @@ async function main(): Promise<void> {
     `Calendly sandbox  ${running.urls.calendly}   (API, pages /${running.calendly.username}/<slug>)`,
     "",
     "Calendly event types:",
-    ...[...running.calendly.state.eventTypes.values()].map(
-      (et) => `  ${et.name.padEnd(14)} ${et.uri}  ${et.scheduling_url}`,
-    ),
+    ...[...running.calendly.state.eventTypes.values()].map((et) => `  ${et.name.padEnd(14)} ${et.uri}  ${et.scheduling_url}`),
     "",
     "Point the app at them with:",
     ...Object.entries(running.env).map(([k, v]) => `  ${k}=${v}`),

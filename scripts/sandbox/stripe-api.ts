@@ -57,13 +57,7 @@ function expand(object: unknown, fields: FormObject[string] | undefined, state: 
   return out;
 }
 
-function route(
-  ctx: ApiContext,
-  method: string,
-  path: string,
-  params: FormObject,
-  request: StripeEvent["request"],
-): Result {
+function route(ctx: ApiContext, method: string, path: string, params: FormObject, request: StripeEvent["request"]): Result {
   const { state } = ctx;
   const get = <T>(map: Map<string, T>, name: string, param: string, id: string): Result => {
     const found = map.get(id);
@@ -96,13 +90,11 @@ function route(
     const { refund, events } = state.createRefund(params, request);
     return { status: 200, body: refund, events };
   }
-  if (method === "GET" && (m = matchPath("/v1/refunds/:id", path)))
-    return get(state.refunds, "refund", "refund", m.id ?? "");
+  if (method === "GET" && (m = matchPath("/v1/refunds/:id", path))) return get(state.refunds, "refund", "refund", m.id ?? "");
   if (method === "GET" && (m = matchPath("/v1/payment_intents/:id", path))) {
     return get(state.paymentIntents, "payment_intent", "intent", m.id ?? "");
   }
-  if (method === "GET" && (m = matchPath("/v1/charges/:id", path)))
-    return get(state.charges, "charge", "charge", m.id ?? "");
+  if (method === "GET" && (m = matchPath("/v1/charges/:id", path))) return get(state.charges, "charge", "charge", m.id ?? "");
   if (method === "GET" && (m = matchPath("/v1/events/:id", path))) {
     const event = state.events.find((e) => e.id === m?.id);
     if (!event) throw noSuch("event", m.id ?? "", "id");
@@ -115,9 +107,7 @@ function route(
   );
 }
 
-export function createApiHandler(
-  ctx: ApiContext,
-): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+export function createApiHandler(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   const idempotency = new IdempotencyStore();
   return async (req, res, url) => {
     const method = req.method ?? "GET";
@@ -159,10 +149,7 @@ export function createApiHandler(
       );
     }
     if (!/^(sk|rk)_test_\S+$/.test(apiKey)) {
-      const shown =
-        apiKey.length > 8
-          ? `${apiKey.slice(0, 8)}${"*".repeat(Math.max(0, apiKey.length - 12))}${apiKey.slice(-4)}`
-          : apiKey;
+      const shown = apiKey.length > 8 ? `${apiKey.slice(0, 8)}${"*".repeat(Math.max(0, apiKey.length - 12))}${apiKey.slice(-4)}` : apiKey;
       return sendError(new StripeApiError(401, "invalid_request_error", `Invalid API Key provided: ${shown}`));
     }
     if (decodeError) return sendError(decodeError);

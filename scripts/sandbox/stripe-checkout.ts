@@ -93,9 +93,7 @@ function parseLineItems(v: FormValue | undefined): LineItem[] {
     }
     const unitAmount = integer(pd.unit_amount, `${p}[price_data][unit_amount]`, 0);
     const productData = pd.product_data;
-    const name = isObject(productData)
-      ? optionalString(productData, "name", `${p}[price_data][product_data][name]`)
-      : null;
+    const name = isObject(productData) ? optionalString(productData, "name", `${p}[price_data][product_data][name]`) : null;
     if (name === null) throw missingParam(`${p}[price_data][product_data][name]`);
     const quantity = integer(raw.quantity, `${p}[quantity]`, 1);
     return { name, currency: currency.toLowerCase(), unitAmount, quantity };
@@ -106,16 +104,10 @@ function parseExpiresAt(v: FormValue | undefined, now: number): number {
   if (v === undefined || v === "") return now + MAX_EXPIRY_SECONDS;
   const at = integer(v, "expires_at", 0);
   if (at < now + MIN_EXPIRY_SECONDS - EXPIRY_SLACK_SECONDS) {
-    throw invalidRequest(
-      "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.",
-      "expires_at",
-    );
+    throw invalidRequest("The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.", "expires_at");
   }
   if (at > now + MAX_EXPIRY_SECONDS + EXPIRY_SLACK_SECONDS) {
-    throw invalidRequest(
-      "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.",
-      "expires_at",
-    );
+    throw invalidRequest("The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.", "expires_at");
   }
   return at;
 }

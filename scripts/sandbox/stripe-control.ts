@@ -6,9 +6,7 @@ import { StripeApiError } from "./stripe-errors";
 import type { StripeEvent } from "./stripe-objects";
 import type { StripeSandbox } from "./stripe-sandbox";
 
-export function createStripeControl(
-  sandbox: StripeSandbox,
-): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> {
+export function createStripeControl(sandbox: StripeSandbox): (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> {
   return async (req, res, path) => {
     const method = req.method ?? "GET";
     const body = parseJsonObject(await readBody(req));

@@ -22,16 +22,14 @@ export function createStripeHostedPages(
     if (req.method === "GET" && m.action === undefined) {
       return sendHtml(res, 200, session.status === "open" ? checkoutPage(record) : checkoutClosedPage(record));
     }
-    if (req.method !== "POST")
-      return sendHtml(res, 405, page("Method not allowed", "Stripe", "<h1>Method not allowed</h1>"));
+    if (req.method !== "POST") return sendHtml(res, 405, page("Method not allowed", "Stripe", "<h1>Method not allowed</h1>"));
     const form = new URLSearchParams(await readBody(req));
     if (session.status !== "open") return sendHtml(res, 409, checkoutClosedPage(record));
     if (m.action === "complete") {
       const email = form.get("email");
       // Awaits delivery so the app has processed the payment before the browser lands on success_url.
       await sandbox.completeCheckout(session.id, email ? { customerEmail: email } : {});
-      if (session.success_url)
-        return redirect(res, session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id));
+      if (session.success_url) return redirect(res, session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id));
       return sendHtml(res, 200, paymentDonePage());
     }
     if (m.action === "cancel") {

@@ -9,8 +9,7 @@ import { StripeApiError } from "./stripe-errors";
 type Saved = { endpoint: string; params: string; status: number; body: unknown };
 
 export type IdempotencyDecision =
-  | { kind: "execute"; save: (status: number, body: unknown) => void }
-  | { kind: "replay"; status: number; body: unknown };
+  { kind: "execute"; save: (status: number, body: unknown) => void } | { kind: "replay"; status: number; body: unknown };
 
 const MAX_KEY_LENGTH = 255;
 

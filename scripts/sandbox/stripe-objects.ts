@@ -126,12 +126,7 @@ export function buildEventEnvelope(
   };
 }
 
-export function newPaymentIntent(
-  session: CheckoutSession,
-  metadata: Metadata,
-  amount: number,
-  currency: string,
-): PaymentIntent {
+export function newPaymentIntent(session: CheckoutSession, metadata: Metadata, amount: number, currency: string): PaymentIntent {
   const id = randomId("pi_");
   return {
     id,

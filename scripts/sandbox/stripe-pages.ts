@@ -46,11 +46,7 @@ export function checkoutClosedPage(record: SessionRecord): string {
     session.status === "complete"
       ? "This Checkout Session has already been paid."
       : "This Checkout Session has expired. Return to the site and start again.";
-  return page(
-    "Checkout unavailable",
-    "Stripe",
-    `<h1>Checkout unavailable</h1><p role="status">${escapeHtml(message)}</p>`,
-  );
+  return page("Checkout unavailable", "Stripe", `<h1>Checkout unavailable</h1><p role="status">${escapeHtml(message)}</p>`);
 }
 
 export function paymentDonePage(): string {

@@ -115,9 +115,7 @@ describe("checkout sessions through stripe-node", () => {
     expect(await basic.json()).toMatchObject({ error: { code: "resource_missing", param: "session" } });
 
     const live = new Stripe("sk_live_nope", { ...sandbox.clientConfig(), maxNetworkRetries: 0 });
-    await expect(live.checkout.sessions.create(sessionParams("bk_3"))).rejects.toBeInstanceOf(
-      Stripe.errors.StripeAuthenticationError,
-    );
+    await expect(live.checkout.sessions.create(sessionParams("bk_3"))).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
 
   it("pays through the hosted page: signed webhooks in order, then redirect to success_url", async () => {
@@ -152,9 +150,7 @@ describe("checkout sessions through stripe-node", () => {
     // A signature made with another secret, or over re-serialised JSON, must not verify.
     const raw = receiver.received[0]?.rawBody ?? "";
     const header = receiver.received[0]?.headers["stripe-signature"] ?? "";
-    expect(() => stripe.webhooks.constructEvent(raw, header, "whsec_other")).toThrow(
-      Stripe.errors.StripeSignatureVerificationError,
-    );
+    expect(() => stripe.webhooks.constructEvent(raw, header, "whsec_other")).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() => stripe.webhooks.constructEvent(JSON.stringify(JSON.parse(raw)), header, SECRET)).toThrow(
       Stripe.errors.StripeSignatureVerificationError,
     );
@@ -232,9 +228,7 @@ describe("refunds through stripe-node", () => {
       { idempotencyKey: "refund:bk_7" },
     );
     expect(replay.id).toBe(refund.id);
-    await expect(
-      stripe.refunds.create({ payment_intent: piId }, { idempotencyKey: "refund:bk_7:again" }),
-    ).rejects.toMatchObject({
+    await expect(stripe.refunds.create({ payment_intent: piId }, { idempotencyKey: "refund:bk_7:again" })).rejects.toMatchObject({
       code: "charge_already_refunded",
       statusCode: 400,
     });
@@ -276,10 +270,7 @@ describe("sandbox control routes", () => {
     expect(events.map((e) => e.type)).toEqual(["checkout.session.completed"]);
     expect(events[0]?.data.object.payment_status).toBe("unpaid");
     const settled = await sandbox.settleAsyncPayment(a.id, "succeeded");
-    expect(settled.map((e) => e.type)).toEqual([
-      "checkout.session.async_payment_succeeded",
-      "payment_intent.succeeded",
-    ]);
+    expect(settled.map((e) => e.type)).toEqual(["checkout.session.async_payment_succeeded", "payment_intent.succeeded"]);
 
     const expired = await stripe.checkout.sessions.expire(b.id);
     expect(expired.status).toBe("expired");

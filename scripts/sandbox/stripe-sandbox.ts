@@ -76,11 +76,7 @@ export class StripeSandbox {
   async completeCheckout(id: string, opts: CompleteCheckoutOptions = {}): Promise<StripeEvent[]> {
     return this.deliverIf(this.state.completeCheckout(id, opts), opts.deliver);
   }
-  async settleAsyncPayment(
-    id: string,
-    outcome: "succeeded" | "failed",
-    opts: { deliver?: boolean } = {},
-  ): Promise<StripeEvent[]> {
+  async settleAsyncPayment(id: string, outcome: "succeeded" | "failed", opts: { deliver?: boolean } = {}): Promise<StripeEvent[]> {
     return this.deliverIf(this.state.settleAsyncPayment(id, outcome), opts.deliver);
   }
   async expireCheckout(id: string, opts: { deliver?: boolean } = {}): Promise<StripeEvent[]> {

@@ -89,10 +89,7 @@ export class StripeState {
     if (outcome === "succeeded") {
       this.succeed(pi);
       session.payment_status = "paid";
-      return [
-        this.buildEvent("checkout.session.async_payment_succeeded", session),
-        this.buildEvent("payment_intent.succeeded", pi),
-      ];
+      return [this.buildEvent("checkout.session.async_payment_succeeded", session), this.buildEvent("payment_intent.succeeded", pi)];
     }
     pi.status = "requires_payment_method";
     pi.last_payment_error = {
@@ -100,10 +97,7 @@ export class StripeState {
       decline_code: null,
       message: "The payment failed (sandbox).",
     };
-    return [
-      this.buildEvent("checkout.session.async_payment_failed", session),
-      this.buildEvent("payment_intent.payment_failed", pi),
-    ];
+    return [this.buildEvent("checkout.session.async_payment_failed", session), this.buildEvent("payment_intent.payment_failed", pi)];
   }
 
   expireCheckout(id: string): StripeEvent[] {
@@ -118,9 +112,7 @@ export class StripeState {
     const piId = typeof params.payment_intent === "string" ? params.payment_intent : undefined;
     const chargeId = typeof params.charge === "string" ? params.charge : undefined;
     if (!piId && !chargeId) {
-      throw invalidRequest(
-        "One of the following params should be provided for this request: payment_intent or charge.",
-      );
+      throw invalidRequest("One of the following params should be provided for this request: payment_intent or charge.");
     }
     const charge = piId ? this.chargeOfPaymentIntent(piId) : this.charges.get(chargeId ?? "");
     if (!charge) throw noSuch("charge", chargeId ?? "", "charge", 400);
@@ -134,8 +126,7 @@ export class StripeState {
     let amount = remaining;
     if (params.amount !== undefined) {
       amount = typeof params.amount === "string" && /^\d+$/.test(params.amount) ? Number(params.amount) : NaN;
-      if (!Number.isSafeInteger(amount) || amount < 1)
-        throw invalidRequest(`Invalid integer: ${String(params.amount)}`, "amount");
+      if (!Number.isSafeInteger(amount) || amount < 1) throw invalidRequest(`Invalid integer: ${String(params.amount)}`, "amount");
       if (amount > remaining) {
         throw new StripeApiError(
           400,
@@ -173,12 +164,10 @@ export class StripeState {
     if (!pi) throw noSuch("payment_intent", piId, "payment_intent", 400);
     const charge = pi.latest_charge ? this.charges.get(pi.latest_charge) : undefined;
     if (!charge) {
-      throw new StripeApiError(
-        400,
-        "invalid_request_error",
-        `This PaymentIntent (${piId}) does not have a successful charge to refund.`,
-        { param: "payment_intent", replayable: true },
-      );
+      throw new StripeApiError(400, "invalid_request_error", `This PaymentIntent (${piId}) does not have a successful charge to refund.`, {
+        param: "payment_intent",
+        replayable: true,
+      });
     }
     return charge;
   }

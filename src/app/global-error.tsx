@@ -16,7 +16,15 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             <button
               type="button"
               onClick={() => retry()}
-              style={{ padding: "0.6rem 1.1rem", borderRadius: "0.5rem", border: "none", background: "#2d5bd7", color: "#fff", fontSize: "1rem", cursor: "pointer" }}
+              style={{
+                padding: "0.6rem 1.1rem",
+                borderRadius: "0.5rem",
+                border: "none",
+                background: "#2d5bd7",
+                color: "#fff",
+                fontSize: "1rem",
+                cursor: "pointer",
+              }}
             >
               Try again
             </button>

@@ -22,13 +22,21 @@ describe("environment validation at start-up", () => {
   });
 
   it("explains malformed values", () => {
-    expect(() => parseServerEnv({ ...complete, STRIPE_SECRET_KEY: "pk_wrong" })).toThrow(/STRIPE_SECRET_KEY: STRIPE_SECRET_KEY must start with sk_/);
+    expect(() => parseServerEnv({ ...complete, STRIPE_SECRET_KEY: "pk_wrong" })).toThrow(
+      /STRIPE_SECRET_KEY: STRIPE_SECRET_KEY must start with sk_/,
+    );
     expect(() => parseServerEnv({ ...complete, SENDGRID_FROM_EMAIL: "not-an-email" })).toThrow(/SENDGRID_FROM_EMAIL/);
     expect(() => parseServerEnv({ ...complete, HOLD_MINUTES: "10" })).toThrow(/HOLD_MINUTES/);
   });
 
   it("treats empty values copied from .env.example as unset and applies the defaults", () => {
-    const env = parseServerEnv({ ...complete, STRIPE_API_BASE: "", CALENDLY_API_BASE: "", REFUND_FULL_HOURS_BEFORE: "", WEBHOOKS_PAUSED: "" });
+    const env = parseServerEnv({
+      ...complete,
+      STRIPE_API_BASE: "",
+      CALENDLY_API_BASE: "",
+      REFUND_FULL_HOURS_BEFORE: "",
+      WEBHOOKS_PAUSED: "",
+    });
     expect(env).toMatchObject({
       STRIPE_API_BASE: "https://api.stripe.com",
       CALENDLY_API_BASE: "https://api.calendly.com",

@@ -34,8 +34,22 @@ const serverEnvSchema = z.object({
   SENDGRID_BOOKING_TEMPLATE_ID: optionalString,
   SENDGRID_API_BASE: emptyIsUnset(url.default("https://api.sendgrid.com")),
 
-  REFUND_FULL_HOURS_BEFORE: emptyIsUnset(z.coerce.number().int().min(0).max(24 * 30).default(24)),
-  HOLD_MINUTES: emptyIsUnset(z.coerce.number().int().min(30).max(24 * 60).default(30)),
+  REFUND_FULL_HOURS_BEFORE: emptyIsUnset(
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(24),
+  ),
+  HOLD_MINUTES: emptyIsUnset(
+    z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(24 * 60)
+      .default(30),
+  ),
   RATE_LIMIT_PER_MINUTE: emptyIsUnset(z.coerce.number().int().min(1).default(120)),
 
   // Rollback levers: switch webhook processing or outbound email off without a deploy.

@@ -9,7 +9,10 @@ export async function paidBookingWithCheckout(db: PrismaClient, options: { price
   const client = await createUser(db, "CLIENT", "Paying Client");
   const { profile } = await createBuilder(db);
   const type = await createSessionType(db, profile.id, { priceCents: options.priceCents ?? 4900 });
-  const created = await callerFor(db, client.id).booking.create({ sessionTypeId: type.id, startTime: futureHour(options.daysAhead ?? dayOffset++) });
+  const created = await callerFor(db, client.id).booking.create({
+    sessionTypeId: type.id,
+    startTime: futureHour(options.daysAhead ?? dayOffset++),
+  });
   const booking = await db.booking.findUniqueOrThrow({ where: { id: created.booking.id } });
   if (!booking.stripeCheckoutSessionId) throw new Error("booking.create did not open a Checkout Session");
   return { client, builder: profile, type, booking, checkoutSessionId: booking.stripeCheckoutSessionId, next: created.next };

@@ -43,7 +43,13 @@ export async function createBuilder(db: PrismaClient, options: BuilderOptions = 
 export async function createSessionType(
   db: PrismaClient,
   builderId: string,
-  options: { priceCents?: number; durationMinutes?: number; currency?: string; calendlyEventTypeUri?: string; calendlySchedulingUrl?: string } = {},
+  options: {
+    priceCents?: number;
+    durationMinutes?: number;
+    currency?: string;
+    calendlyEventTypeUri?: string;
+    calendlySchedulingUrl?: string;
+  } = {},
 ) {
   return db.sessionType.create({
     data: {

@@ -21,7 +21,11 @@ export type ProviderHarness = TestDb & {
 export async function startProviderHarness(): Promise<ProviderHarness> {
   const base = await startTestDb();
   const app = await startAppEndpoint();
-  const stripe = await startStripeSandbox({ port: 0, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET!, webhookUrl: `${app.url}/api/webhooks/stripe` });
+  const stripe = await startStripeSandbox({
+    port: 0,
+    webhookSecret: process.env.STRIPE_WEBHOOK_SECRET!,
+    webhookUrl: `${app.url}/api/webhooks/stripe`,
+  });
   const sendgrid = await startSendgridSandbox({ port: 0 });
   const calendly = await startCalendlySandbox({
     port: 0,

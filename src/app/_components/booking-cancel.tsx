@@ -59,10 +59,15 @@ export function BookingCancel({
       <p id={headingId} className="notice-title">
         Cancel this booking?
       </p>
-      {booking.paymentStatus === "PAID" ? (
-        <p className="muted small">Any refund follows the builder&apos;s cancellation policy.</p>
-      ) : null}
-      <TextAreaField label="Reason (optional)" name="reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {booking.paymentStatus === "PAID" ? <p className="muted small">Any refund follows the builder&apos;s cancellation policy.</p> : null}
+      <TextAreaField
+        label="Reason (optional)"
+        name="reason"
+        rows={3}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div aria-live="assertive">
         {cancel.isError ? (
           <p className="notice notice-error" role="alert">

@@ -69,19 +69,19 @@ export function BookingFlow({ slug, sessionTypeId }: { slug: string; sessionType
 
       {step === "pick" ? (
         <WeekSlotPicker
-            sessionTypeId={sessionType.id}
-            zone={zone}
-            zoneReady={zoneReady}
-            onZoneChange={setZone}
-            selected={selected}
-            weekOffset={weekOffset}
-            onWeekOffsetChange={setWeekOffset}
-            onSelect={(slot) => {
-              setSelected(slot);
-              setTakenMessage(false);
-              setStep("details");
-            }}
-          />
+          sessionTypeId={sessionType.id}
+          zone={zone}
+          zoneReady={zoneReady}
+          onZoneChange={setZone}
+          selected={selected}
+          weekOffset={weekOffset}
+          onWeekOffsetChange={setWeekOffset}
+          onSelect={(slot) => {
+            setSelected(slot);
+            setTakenMessage(false);
+            setStep("details");
+          }}
+        />
       ) : selected && me.isPending ? (
         <Loading label="Checking your account…" />
       ) : selected ? (

@@ -9,15 +9,7 @@ import { BookingCancel } from "./booking-cancel";
 import { BookingStatusBadge } from "./booking-status-badge";
 
 /** One booking row; `perspective` decides whether the builder or the client is shown as the counterpart. */
-export function BookingListItem({
-  booking,
-  zone,
-  perspective,
-}: {
-  booking: BookingView;
-  zone: string;
-  perspective: "client" | "builder";
-}) {
+export function BookingListItem({ booking, zone, perspective }: { booking: BookingView; zone: string; perspective: "client" | "builder" }) {
   const b = booking;
   const when = formatTimeRange(b.startTime, b.endTime, zone);
   return (

@@ -34,8 +34,8 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
       return (
         <NotFoundNotice title="You can't view this booking">
           <p>
-            Use the link from your confirmation email, or <Link href={signInHref(`/bookings/${id}`)}>sign in</Link> with the
-            account that made the booking.
+            Use the link from your confirmation email, or <Link href={signInHref(`/bookings/${id}`)}>sign in</Link> with the account that
+            made the booking.
           </p>
         </NotFoundNotice>
       );
@@ -106,9 +106,7 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
         <section className="card" aria-labelledby="payment-heading">
           <h2 id="payment-heading">Payment</h2>
           {b.holdExpiresAt ? (
-            <p>
-              We&apos;re holding this time until {formatDateTime(b.holdExpiresAt, zone)}. Complete payment to confirm it.
-            </p>
+            <p>We&apos;re holding this time until {formatDateTime(b.holdExpiresAt, zone)}. Complete payment to confirm it.</p>
           ) : (
             <p>Complete payment to confirm this booking.</p>
           )}

@@ -60,10 +60,7 @@ export function BuilderProfile({ slug }: { slug: string }) {
                   </p>
                   {st.description ? <p className="prewrap">{st.description}</p> : null}
                 </div>
-                <Link
-                  className="button"
-                  href={`/builders/${encodeURIComponent(builder.slug)}/book/${encodeURIComponent(st.id)}`}
-                >
+                <Link className="button" href={`/builders/${encodeURIComponent(builder.slug)}/book/${encodeURIComponent(st.id)}`}>
                   Book<span className="visually-hidden"> {st.title}</span>
                 </Link>
               </li>

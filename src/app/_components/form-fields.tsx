@@ -9,7 +9,14 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldShell({ id, label, hint, error, required, children }: BaseProps & { id: string; required?: boolean | undefined; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: BaseProps & { id: string; required?: boolean | undefined; children: ReactNode }) {
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={id}>
@@ -61,14 +68,7 @@ export function TextAreaField({ label, error, hint, id: idProp, ...input }: Base
   );
 }
 
-export function SelectField({
-  label,
-  error,
-  hint,
-  id: idProp,
-  children,
-  ...select
-}: BaseProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, error, hint, id: idProp, children, ...select }: BaseProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const autoId = useId();
   const id = idProp ?? autoId;
   return (

@@ -57,7 +57,16 @@ export function MarketplaceFilters({
         onChange={set("min")}
         error={priceError}
       />
-      <TextField label="Max price ($)" type="number" name="max" min={0} step="any" inputMode="decimal" value={values.max} onChange={set("max")} />
+      <TextField
+        label="Max price ($)"
+        type="number"
+        name="max"
+        min={0}
+        step="any"
+        inputMode="decimal"
+        value={values.max}
+        onChange={set("max")}
+      />
       <div className="filters-actions">
         <button type="submit" className="button">
           Search

@@ -74,9 +74,7 @@ export function Marketplace() {
                 </li>
               ))}
             </ul>
-            {query.isFetchNextPageError ? (
-              <ErrorNotice error={query.error} title="Could not load more builders." />
-            ) : null}
+            {query.isFetchNextPageError ? <ErrorNotice error={query.error} title="Could not load more builders." /> : null}
             {query.hasNextPage ? (
               <button
                 type="button"

@@ -34,9 +34,7 @@ export function MyBookings() {
   const upcoming = bookings.data
     .filter((b) => b.status !== "CANCELLED" && b.endTime.getTime() >= now)
     .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
-  const past = bookings.data
-    .filter((b) => !upcoming.includes(b))
-    .sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
+  const past = bookings.data.filter((b) => !upcoming.includes(b)).sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
 
   return (
     <div className="stack">

@@ -36,7 +36,15 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form className="card form auth-form" onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
-      <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <TextField
         label="Password"
         type="password"

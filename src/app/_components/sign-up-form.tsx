@@ -28,8 +28,7 @@ export function SignUpForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,7 +58,15 @@ export function SignUpForm({ next }: { next: string }) {
 
   return (
     <form className="card form auth-form" onSubmit={onSubmit} noValidate>
-      <TextField label="Name" name="name" autoComplete="name" required value={values.name} onChange={set("name")} error={fieldErrors.name} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        value={values.name}
+        onChange={set("name")}
+        error={fieldErrors.name}
+      />
       <TextField
         label="Email"
         type="email"

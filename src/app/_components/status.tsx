@@ -13,15 +13,7 @@ export function Loading({ label = "Loading…" }: { label?: string }) {
 }
 
 /** Assertive error banner with an optional retry action. */
-export function ErrorNotice({
-  error,
-  title,
-  onRetry,
-}: {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-}) {
+export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   return (
     <div className="notice notice-error" role="alert">
       {title ? <p className="notice-title">{title}</p> : null}

@@ -25,11 +25,11 @@ export function TimeZoneSelect({
   return (
     <div className="tz-select">
       <SelectField id={id} label={label} value={value} error={error} onChange={(e) => onChange(e.target.value)}>
-      {zones.map((zone) => (
-        <option key={zone} value={zone}>
-          {zone.replaceAll("_", " ")}
-        </option>
-      ))}
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
       </SelectField>
     </div>
   );

@@ -34,9 +34,7 @@ export function WeekSlotPicker({
   const endDate = addDays(startDate, 6);
   const days = Array.from({ length: 7 }, (_, i) => addDays(startDate, i));
 
-  const query = useQuery(
-    trpc.slot.list.queryOptions(zoneReady ? { sessionTypeId, startDate, endDate, timeZone: zone } : skipToken),
-  );
+  const query = useQuery(trpc.slot.list.queryOptions(zoneReady ? { sessionTypeId, startDate, endDate, timeZone: zone } : skipToken));
 
   const slots = query.data?.slots ?? [];
   const byDay = new Map<string, Slot[]>(days.map((d) => [d, []]));
@@ -49,7 +47,12 @@ export function WeekSlotPicker({
       <div className="slot-toolbar">
         <TimeZoneSelect label="Show times in" value={zone} onChange={onZoneChange} />
         <div className="week-nav" role="group" aria-label="Week">
-          <button type="button" className="button button-secondary" onClick={() => onWeekOffsetChange(weekOffset - 1)} disabled={weekOffset === 0}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => onWeekOffsetChange(weekOffset - 1)}
+            disabled={weekOffset === 0}
+          >
             ← Previous week
           </button>
           <p className="week-label" aria-live="polite">

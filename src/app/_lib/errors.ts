@@ -7,8 +7,8 @@ type AppErrorData = {
 
 function errorDataOf(err: unknown): AppErrorData | undefined {
   if (!err || typeof err !== "object" || !("data" in err)) return undefined;
-  const data = (err).data;
-  return data && typeof data === "object" ? (data) : undefined;
+  const data = err.data;
+  return data && typeof data === "object" ? data : undefined;
 }
 
 export function getAppCode(err: unknown): string | undefined {
@@ -17,7 +17,7 @@ export function getAppCode(err: unknown): string | undefined {
 
 export function getErrorMessage(err: unknown, fallback = "Something went wrong. Please try again."): string {
   if (err && typeof err === "object" && "message" in err) {
-    const message = (err).message;
+    const message = err.message;
     if (typeof message === "string" && message.trim() !== "") return message;
   }
   return fallback;

@@ -17,11 +17,7 @@ export function formatPrice(amountMinor: number, currency: string): string {
 }
 
 /** Price range label for a builder card. */
-export function formatPriceRange(
-  min: number | null,
-  max: number | null,
-  currency: string | null,
-): string {
+export function formatPriceRange(min: number | null, max: number | null, currency: string | null): string {
   if (min === null || max === null) return "No sessions listed";
   const cur = currency ?? "usd";
   if (min === max) return formatPrice(min, cur);

@@ -54,8 +54,12 @@ describe("payment decision", () => {
   });
   it("refunds a payment on a cancelled booking and ignores a second report of the same payment", () => {
     expect(decidePayment({ ...pending, status: "CANCELLED" }, { amountCents: 5000, currency: "usd" })).toBe("refund");
-    expect(decidePayment({ ...pending, status: "CONFIRMED", paymentStatus: "PAID" }, { amountCents: 5000, currency: "usd" })).toBe("already-applied");
-    expect(decidePayment({ ...pending, status: "CANCELLED", paymentStatus: "REFUND_PENDING" }, { amountCents: 5000, currency: "usd" })).toBe("already-applied");
+    expect(decidePayment({ ...pending, status: "CONFIRMED", paymentStatus: "PAID" }, { amountCents: 5000, currency: "usd" })).toBe(
+      "already-applied",
+    );
+    expect(
+      decidePayment({ ...pending, status: "CANCELLED", paymentStatus: "REFUND_PENDING" }, { amountCents: 5000, currency: "usd" }),
+    ).toBe("already-applied");
   });
 });
 

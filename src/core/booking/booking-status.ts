@@ -44,7 +44,5 @@ export function isLive(booking: { status: BookingStatus; holdExpiresAt: Date | n
 }
 
 export function initialStatusFor(priceCents: number): { status: BookingStatus; paymentStatus: PaymentStatus } {
-  return priceCents === 0
-    ? { status: "CONFIRMED", paymentStatus: "NOT_REQUIRED" }
-    : { status: "PENDING", paymentStatus: "UNPAID" };
+  return priceCents === 0 ? { status: "CONFIRMED", paymentStatus: "NOT_REQUIRED" } : { status: "PENDING", paymentStatus: "UNPAID" };
 }

@@ -82,12 +82,7 @@ describe("computeSlots across DST (America/New_York)", () => {
   it("opens a window whose start is skipped at the transition and never emits bogus 02:xx slots", () => {
     const got = starts(query(NY, sunday(150, 300), "2026-03-08T00:00:00Z", "2026-03-09T00:00:00Z", { durationMinutes: 30 }));
     // 02:30 does not exist; the window runs 03:00-05:00 EDT.
-    expect(got).toEqual([
-      "2026-03-08T07:00:00.000Z",
-      "2026-03-08T07:30:00.000Z",
-      "2026-03-08T08:00:00.000Z",
-      "2026-03-08T08:30:00.000Z",
-    ]);
+    expect(got).toEqual(["2026-03-08T07:00:00.000Z", "2026-03-08T07:30:00.000Z", "2026-03-08T08:00:00.000Z", "2026-03-08T08:30:00.000Z"]);
   });
 
   it("does not offer time past a skipped window end (00:00-02:30 ends at the jump)", () => {

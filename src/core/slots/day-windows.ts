@@ -7,9 +7,7 @@ export type MinuteWindow = { startMinute: number; endMinute: number };
 // Rows come from the database and are validated on write; a malformed one is skipped
 // here rather than taking down availability for every other day.
 function isUsable(start: number | null, end: number | null): boolean {
-  return (
-    start !== null && end !== null && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= 1440 && start < end
-  );
+  return start !== null && end !== null && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= 1440 && start < end;
 }
 
 /** Sorts and merges overlapping or touching windows, so 09–12 + 12–17 slots as 09–17. */

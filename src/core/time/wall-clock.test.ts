@@ -78,7 +78,10 @@ describe("steady-day fast path", () => {
     for (const zone of zones) {
       for (const day of localDays("2026-01-01", "2026-12-31", zone)) {
         if (!day.steady) continue;
-        for (const [s, e] of [[0, 1440], [150, 585]] as const) {
+        for (const [s, e] of [
+          [0, 1440],
+          [150, 585],
+        ] as const) {
           expect(wallWindowToInstants(day, s, e)).toEqual(wallWindowToInstants({ ...day, steady: false }, s, e));
         }
       }

@@ -53,7 +53,7 @@ export type LocalDay = { date: string; zone: string; start: number; end: number;
 export function localDays(firstDate: string, lastDate: string, zone: string): LocalDay[] {
   const days: LocalDay[] = [];
   let start = DateTime.fromObject(parseIsoDate(firstDate), { zone });
-  for (let date = firstDate; date <= lastDate; ) {
+  for (let date = firstDate; date <= lastDate;) {
     const next = addDays(date, 1);
     // fromObject at midnight: where DST skips midnight luxon moves to the first real
     // instant of the day, which is exactly the day boundary we want.
@@ -90,8 +90,7 @@ export function wallWindowToInstants(day: LocalDay, startMinute: number, endMinu
   const from = resolveWallTime(day.date, startMinute, day.zone);
   const start = from.kind === "unique" ? from.instant : from.kind === "repeated" ? from.earlier : from.resumesAt;
   const to = resolveWallTime(day.date, endMinute, day.zone);
-  const end =
-    to.kind === "unique" ? to.instant : to.kind === "repeated" ? (to.earlier > start ? to.earlier : to.later) : to.resumesAt;
+  const end = to.kind === "unique" ? to.instant : to.kind === "repeated" ? (to.earlier > start ? to.earlier : to.later) : to.resumesAt;
   return end > start ? { start, end } : null;
 }
 

@@ -16,7 +16,12 @@ describe("booking.create against real PostgreSQL", () => {
     const start = futureHour(3);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        callerFor(t.db).booking.create({ sessionTypeId: type.id, startTime: start, clientName: `Racer ${i}`, clientEmail: `racer${i}@example.test` }),
+        callerFor(t.db).booking.create({
+          sessionTypeId: type.id,
+          startTime: start,
+          clientName: `Racer ${i}`,
+          clientEmail: `racer${i}@example.test`,
+        }),
       ),
     );
     const fulfilled = results.filter((r) => r.status === "fulfilled");
@@ -61,7 +66,12 @@ describe("booking.create against real PostgreSQL", () => {
   it("confirms a free booking at once and holds a paid one for 30 minutes", async () => {
     const { profile } = await createBuilder(t.db);
     const free = await createSessionType(t.db, profile.id);
-    const booked = await callerFor(t.db).booking.create({ sessionTypeId: free.id, startTime: futureHour(5), clientName: "Ann", clientEmail: "ann@example.test" });
+    const booked = await callerFor(t.db).booking.create({
+      sessionTypeId: free.id,
+      startTime: futureHour(5),
+      clientName: "Ann",
+      clientEmail: "ann@example.test",
+    });
     expect(booked.booking.status).toBe("CONFIRMED");
     expect(booked.booking.paymentStatus).toBe("NOT_REQUIRED");
     expect(booked.next).toEqual({ kind: "confirmed" });
@@ -74,7 +84,12 @@ describe("booking.create against real PostgreSQL", () => {
     const { profile } = await createBuilder(t.db);
     const paid = await createSessionType(t.db, profile.id, { priceCents: 5000 });
     await expect(
-      callerFor(t.db).booking.create({ sessionTypeId: paid.id, startTime: futureHour(5), clientName: "Ann", clientEmail: "ann@example.test" }),
+      callerFor(t.db).booking.create({
+        sessionTypeId: paid.id,
+        startTime: futureHour(5),
+        clientName: "Ann",
+        clientEmail: "ann@example.test",
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await t.db.booking.count({ where: { sessionTypeId: paid.id } })).toBe(0);
   });
@@ -98,7 +113,12 @@ describe("booking.create against real PostgreSQL", () => {
         holdExpiresAt: new Date(Date.now() - 1000),
       },
     });
-    const fresh = await callerFor(t.db).booking.create({ sessionTypeId: type.id, startTime: start, clientName: "Fresh", clientEmail: "fresh@example.test" });
+    const fresh = await callerFor(t.db).booking.create({
+      sessionTypeId: type.id,
+      startTime: start,
+      clientName: "Fresh",
+      clientEmail: "fresh@example.test",
+    });
     expect(fresh.booking.status).toBe("CONFIRMED");
     const after = await t.db.booking.findUniqueOrThrow({ where: { id: stale.id } });
     expect(after.status).toBe("CANCELLED");
@@ -109,7 +129,12 @@ describe("booking.create against real PostgreSQL", () => {
     const { profile } = await createBuilder(t.db, { hours: [9 * 60, 17 * 60] });
     const type = await createSessionType(t.db, profile.id);
     await expect(
-      callerFor(t.db).booking.create({ sessionTypeId: type.id, startTime: futureHour(5, 20), clientName: "Late", clientEmail: "late@example.test" }),
+      callerFor(t.db).booking.create({
+        sessionTypeId: type.id,
+        startTime: futureHour(5, 20),
+        clientName: "Late",
+        clientEmail: "late@example.test",
+      }),
     ).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
   });
 

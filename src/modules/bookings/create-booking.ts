@@ -55,7 +55,9 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
   await expireHolds(tx, { now: input.now, builderId: sessionType.builderId });
 
   const { from: _from, to: _to, ...rules } = query;
-  const offered = sessionType.calendlyEventTypeUri ? input.offeredByCalendly === true : isBookableSlot({ ...rules, busy: [] }, input.startTime);
+  const offered = sessionType.calendlyEventTypeUri
+    ? input.offeredByCalendly === true
+    : isBookableSlot({ ...rules, busy: [] }, input.startTime);
   if (!offered) throw new AppError("UNPROCESSABLE", "That time is not offered for this session type");
   if (!sessionType.calendlyEventTypeUri && !isBookableSlot(rules, input.startTime)) {
     throw new AppError("SLOT_UNAVAILABLE", SLOT_UNAVAILABLE_MESSAGE);

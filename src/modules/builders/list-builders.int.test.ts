@@ -40,7 +40,10 @@ describe("builder.list", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { displayName: string }[]; nextCursor: string | null } = await callerFor(t.db).builder.list({ limit: 2, cursor });
+      const page: { items: { displayName: string }[]; nextCursor: string | null } = await callerFor(t.db).builder.list({
+        limit: 2,
+        cursor,
+      });
       seen.push(...names(page.items));
       cursor = page.nextCursor;
       pages++;
@@ -59,7 +62,10 @@ describe("builder.list", () => {
 
   it("filters by tag and by the price range of active session types", async () => {
     expect(names((await callerFor(t.db).builder.list({ tag: "RUST" })).items)).toEqual(["Alice Rust", "Dan Rust", "Fay Archived"]);
-    expect(names((await callerFor(t.db).builder.list({ minPriceCents: 8000, maxPriceCents: 15000 })).items)).toEqual(["Bob Types", "Carol 100% Data"]);
+    expect(names((await callerFor(t.db).builder.list({ minPriceCents: 8000, maxPriceCents: 15000 })).items)).toEqual([
+      "Bob Types",
+      "Carol 100% Data",
+    ]);
     expect(names((await callerFor(t.db).builder.list({ maxPriceCents: 0 })).items)).toEqual(["Alice Rust"]);
     expect(names((await callerFor(t.db).builder.list({ tag: "rust", minPriceCents: 10000 })).items)).toEqual(["Dan Rust"]);
     await expect(callerFor(t.db).builder.list({ minPriceCents: 10, maxPriceCents: 5 })).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -1,7 +1,14 @@
 // The port use-cases need from Calendly (API v2). Implemented over fetch in
 // src/server/providers/calendly-client.ts.
 
-export type CalendlyEventType = { uri: string; name: string; slug: string; durationMinutes: number; schedulingUrl: string; active: boolean };
+export type CalendlyEventType = {
+  uri: string;
+  name: string;
+  slug: string;
+  durationMinutes: number;
+  schedulingUrl: string;
+  active: boolean;
+};
 export type CalendlyAvailableTime = { startTime: Date; schedulingUrl: string };
 
 export class CalendlyApiError extends Error {

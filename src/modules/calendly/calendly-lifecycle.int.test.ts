@@ -36,7 +36,10 @@ function offeredStart(): Date {
 }
 
 const mailSubjects = (email: string) =>
-  h.sendgrid.messages.filter((m) => JSON.stringify(m.body.personalizations).includes(email)).map((m) => String(m.body.subject).split(":")[0]).sort();
+  h.sendgrid.messages
+    .filter((m) => JSON.stringify(m.body.personalizations).includes(email))
+    .map((m) => String(m.body.subject).split(":")[0])
+    .sort();
 
 async function settle() {
   await eventually(async () => {
@@ -53,13 +56,24 @@ describe("Calendly lifecycle", () => {
     const { slots } = await callerFor(h.db).slot.list({ sessionTypeId: type.id, startDate: day, endDate: day, timeZone: "UTC" });
     expect(slots.map((s) => s.start.toISOString())).toContain(start.toISOString());
 
-    const created = await callerFor(h.db).booking.create({ sessionTypeId: type.id, startTime: start, clientName: "Cal Client", clientEmail: "cal.client@example.test" });
+    const created = await callerFor(h.db).booking.create({
+      sessionTypeId: type.id,
+      startTime: start,
+      clientName: "Cal Client",
+      clientEmail: "cal.client@example.test",
+    });
     expect(created.booking.status).toBe("PENDING");
     expect(created.next.kind).toBe("calendly");
     const link = new URL(created.next.kind === "calendly" ? created.next.url : "");
     expect(link.searchParams.get("utm_content")).toBe(created.booking.id);
 
-    await h.calendly.scheduleInvitee({ eventTypeUri, startTime: start, name: "Cal Client", email: "cal.client@example.test", utmContent: created.booking.id });
+    await h.calendly.scheduleInvitee({
+      eventTypeUri,
+      startTime: start,
+      name: "Cal Client",
+      email: "cal.client@example.test",
+      utmContent: created.booking.id,
+    });
     await settle();
     const booking = await h.db.booking.findUniqueOrThrow({ where: { id: created.booking.id } });
     expect(booking).toMatchObject({ status: "CONFIRMED", paymentStatus: "NOT_REQUIRED", startTime: start });
@@ -70,8 +84,18 @@ describe("Calendly lifecycle", () => {
   it("creates the booking for a client who booked on Calendly directly; a paid one waits for payment", async () => {
     const free = await mappedType(0);
     const paid = await mappedType(8000);
-    const a = await h.calendly.scheduleInvitee({ eventTypeUri: free.eventTypeUri, startTime: offeredStart(), name: "Direct A", email: "direct.a@example.test" });
-    const b = await h.calendly.scheduleInvitee({ eventTypeUri: paid.eventTypeUri, startTime: offeredStart(), name: "Direct B", email: "direct.b@example.test" });
+    const a = await h.calendly.scheduleInvitee({
+      eventTypeUri: free.eventTypeUri,
+      startTime: offeredStart(),
+      name: "Direct A",
+      email: "direct.a@example.test",
+    });
+    const b = await h.calendly.scheduleInvitee({
+      eventTypeUri: paid.eventTypeUri,
+      startTime: offeredStart(),
+      name: "Direct B",
+      email: "direct.b@example.test",
+    });
     await settle();
     const bookingA = await h.db.booking.findUniqueOrThrow({ where: { calendlyInviteeUri: a.invitee.uri } });
     const bookingB = await h.db.booking.findUniqueOrThrow({ where: { calendlyInviteeUri: b.invitee.uri } });
@@ -86,8 +110,15 @@ describe("Calendly lifecycle", () => {
       const { eventTypeUri } = await mappedType(0);
       const email = `order-${order}@example.test`;
       const scheduled = await h.calendly.scheduleInvitee({ eventTypeUri, startTime: offeredStart(), name: "Order", email, deliver: false });
-      const canceled = await h.calendly.cancelInvitee(scheduled.invitee.uri, { reason: "Conflict", canceler_type: "invitee", deliver: false });
-      const bodies = order === "created-first" ? [scheduled.webhook.rawBody, canceled.webhook.rawBody] : [canceled.webhook.rawBody, scheduled.webhook.rawBody];
+      const canceled = await h.calendly.cancelInvitee(scheduled.invitee.uri, {
+        reason: "Conflict",
+        canceler_type: "invitee",
+        deliver: false,
+      });
+      const bodies =
+        order === "created-first"
+          ? [scheduled.webhook.rawBody, canceled.webhook.rawBody]
+          : [canceled.webhook.rawBody, scheduled.webhook.rawBody];
       for (const raw of bodies) {
         expect(await h.calendly.deliver(raw)).toBe(200);
         await settle();
@@ -105,7 +136,14 @@ describe("Calendly lifecycle", () => {
       const client = await createUser(h.db);
       const start = offeredStart();
       const created = await callerFor(h.db, client.id).booking.create({ sessionTypeId: type.id, startTime: start });
-      const scheduled = await h.calendly.scheduleInvitee({ eventTypeUri, startTime: start, name: client.name, email: client.email, utmContent: created.booking.id, deliver: false });
+      const scheduled = await h.calendly.scheduleInvitee({
+        eventTypeUri,
+        startTime: start,
+        name: client.name,
+        email: client.email,
+        utmContent: created.booking.id,
+        deliver: false,
+      });
       const { url } = await callerFor(h.db, client.id).booking.checkout({ id: created.booking.id });
       const sessionId = url.split("/").pop()!;
       const payment = await h.stripe.completeCheckout(sessionId, { deliver: false });
@@ -145,7 +183,13 @@ describe("Calendly lifecycle", () => {
       const old = await h.db.booking.findUniqueOrThrow({ where: { id: oldBooking.id }, include: { rescheduledTo: true } });
       expect(old.status, order).toBe("CANCELLED");
       expect(old.cancellationReason).toBe("RESCHEDULED");
-      expect(old.rescheduledTo).toMatchObject({ status: "CONFIRMED", startTime: newStart, paymentStatus: "PAID", amountPaidCents: 3000, calendlyInviteeUri: pair.newInvitee.uri });
+      expect(old.rescheduledTo).toMatchObject({
+        status: "CONFIRMED",
+        startTime: newStart,
+        paymentStatus: "PAID",
+        amountPaidCents: 3000,
+        calendlyInviteeUri: pair.newInvitee.uri,
+      });
       const live = await h.db.booking.count({ where: { clientEmail: email, status: { in: ["PENDING", "CONFIRMED"] } } });
       expect(live).toBe(1);
       await eventually(async () => expect(mailSubjects(email), order).toEqual(["Confirmed", "Rescheduled"]));
@@ -154,7 +198,12 @@ describe("Calendly lifecycle", () => {
 
   it("cancels the Calendly event when a booking is cancelled in our app", async () => {
     const { eventTypeUri } = await mappedType(0);
-    const scheduled = await h.calendly.scheduleInvitee({ eventTypeUri, startTime: offeredStart(), name: "App Cancel", email: "app.cancel@example.test" });
+    const scheduled = await h.calendly.scheduleInvitee({
+      eventTypeUri,
+      startTime: offeredStart(),
+      name: "App Cancel",
+      email: "app.cancel@example.test",
+    });
     await settle();
     const booking = await h.db.booking.findUniqueOrThrow({ where: { calendlyInviteeUri: scheduled.invitee.uri } });
     const admin = await createUser(h.db, "ADMIN");
@@ -170,10 +219,16 @@ describe("Calendly lifecycle", () => {
   });
 
   it("records a signed event of an unexpected shape as IGNORED with the reason, without retrying it", async () => {
-    const raw = JSON.stringify({ event: "invitee.created", created_at: new Date().toISOString(), payload: { uri: `https://api.calendly.com/odd/${Date.now()}` } });
+    const raw = JSON.stringify({
+      event: "invitee.created",
+      created_at: new Date().toISOString(),
+      payload: { uri: `https://api.calendly.com/odd/${Date.now()}` },
+    });
     expect(await h.calendly.deliver(raw)).toBe(200);
     const row = await eventually(async () => {
-      const r = await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: { startsWith: "invitee.created:https://api.calendly.com/odd/" } } });
+      const r = await h.db.webhookEvent.findFirstOrThrow({
+        where: { externalId: { startsWith: "invitee.created:https://api.calendly.com/odd/" } },
+      });
       expect(r.status).toBe("IGNORED");
       return r;
     });

@@ -23,18 +23,30 @@ export async function handleInviteeCanceled(
 
   if (!booking) return recordCancelledOnly(tx, invitee, reason, byHost, ctx);
   if (booking.calendlyInviteeUri === null) {
-    await tx.booking.update({ where: { id: booking.id }, data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri } });
+    await tx.booking.update({
+      where: { id: booking.id },
+      data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri },
+    });
   }
   if (invitee.rescheduled && invitee.new_invitee) {
     // The new half may already exist (created arrived first); link it if it is not linked yet.
-    const successor = await tx.booking.findUnique({ where: { calendlyInviteeUri: invitee.new_invitee }, select: { id: true, rescheduledFromId: true } });
+    const successor = await tx.booking.findUnique({
+      where: { calendlyInviteeUri: invitee.new_invitee },
+      select: { id: true, rescheduledFromId: true },
+    });
     if (successor && !successor.rescheduledFromId) {
       await tx.booking.update({ where: { id: successor.id }, data: { rescheduledFromId: booking.id } });
     }
   }
   const refundCents =
     !invitee.rescheduled && booking.paymentStatus === "PAID"
-      ? refundAmountCents({ amountPaidCents: booking.amountPaidCents ?? 0, startTime: booking.startTime, now: ctx.now, cancelledByClient: !byHost, policy: ctx.refundPolicy })
+      ? refundAmountCents({
+          amountPaidCents: booking.amountPaidCents ?? 0,
+          startTime: booking.startTime,
+          now: ctx.now,
+          cancelledByClient: !byHost,
+          policy: ctx.refundPolicy,
+        })
       : 0;
   await applyCancellation(tx, {
     bookingId: booking.id,
@@ -48,7 +60,13 @@ export async function handleInviteeCanceled(
   return "processed";
 }
 
-async function recordCancelledOnly(tx: Tx, invitee: InviteePayload, reason: string, byHost: boolean, ctx: CalendlyContext): Promise<CalendlyOutcome> {
+async function recordCancelledOnly(
+  tx: Tx,
+  invitee: InviteePayload,
+  reason: string,
+  byHost: boolean,
+  ctx: CalendlyContext,
+): Promise<CalendlyOutcome> {
   const sessionType = await mappedSessionType(tx, invitee.scheduled_event.event_type);
   if (!sessionType) return "ignored";
   await tx.booking.create({

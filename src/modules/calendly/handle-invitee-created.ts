@@ -30,7 +30,10 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
     if (existing.calendlyInviteeUri === invitee.uri) return "processed";
     const booking = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { builderId: true } });
     await expireHolds(tx, { now: ctx.now, builderId: booking.builderId });
-    await tx.booking.update({ where: { id: existing.id }, data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri } });
+    await tx.booking.update({
+      where: { id: existing.id },
+      data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri },
+    });
     const current = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { status: true, paymentStatus: true } });
     if (current.status === "CANCELLED") {
       // Our hold expired or was cancelled before the client finished on Calendly.
@@ -38,7 +41,14 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
       return "processed";
     }
     if (await overlapsLiveBooking(tx, booking.builderId, start, end, existing.id, ctx.now)) {
-      await applyCancellation(tx, { bookingId: existing.id, now: ctx.now, reason: SLOT_TAKEN, cancelledBy: "SYSTEM", refundCents: 0, cancelOnCalendly: true });
+      await applyCancellation(tx, {
+        bookingId: existing.id,
+        now: ctx.now,
+        reason: SLOT_TAKEN,
+        cancelledBy: "SYSTEM",
+        refundCents: 0,
+        cancelOnCalendly: true,
+      });
       return "processed";
     }
     // Scheduling done: a paid booking's payment window starts now, so Checkout (which needs
@@ -49,7 +59,10 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
       data: { startTime: start, endTime: end, ...(awaitingPayment ? { holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes) } : {}) },
     });
     if (current.paymentStatus === "NOT_REQUIRED") {
-      const { count } = await tx.booking.updateMany({ where: { id: existing.id, status: "PENDING" }, data: { status: "CONFIRMED", holdExpiresAt: null } });
+      const { count } = await tx.booking.updateMany({
+        where: { id: existing.id, status: "PENDING" },
+        data: { status: "CONFIRMED", holdExpiresAt: null },
+      });
       if (count === 1) await enqueueOutbox(tx, existing.id, ["EMAIL_CONFIRMATION"]);
     }
     return "processed";
@@ -65,7 +78,15 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
 /** The new half of a reschedule: a new booking at the new time, carrying the payment over. */
 async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, ctx: CalendlyContext): Promise<CalendlyOutcome> {
   const old = await tx.booking.findUniqueOrThrow({ where: { id: oldId } });
-  await applyCancellation(tx, { bookingId: oldId, now: ctx.now, reason: RESCHEDULED, cancelledBy: "CALENDLY_INVITEE", refundCents: 0, cancelOnCalendly: false, notifyClient: false });
+  await applyCancellation(tx, {
+    bookingId: oldId,
+    now: ctx.now,
+    reason: RESCHEDULED,
+    cancelledBy: "CALENDLY_INVITEE",
+    refundCents: 0,
+    cancelOnCalendly: false,
+    notifyClient: false,
+  });
   const wasLive = old.status !== "CANCELLED" || old.cancellationReason === RESCHEDULED;
   const paid = old.paymentStatus === "PAID";
   const id = randomUUID();

@@ -53,7 +53,16 @@ export function renderBookingEmail(kind: EmailKind, booking: EmailBooking, manag
   const when = DateTime.fromJSDate(booking.startTime, { zone: booking.builderTimeZone }).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
   const subject = copy[kind].subject(booking);
   const lead = copy[kind].lead(booking);
-  const lines = [`Hi ${booking.clientName},`, "", lead, "", `${booking.sessionTitle} with ${booking.builderName}`, `When: ${when}`, "", `Manage your booking: ${manageUrl}`];
+  const lines = [
+    `Hi ${booking.clientName},`,
+    "",
+    lead,
+    "",
+    `${booking.sessionTitle} with ${booking.builderName}`,
+    `When: ${when}`,
+    "",
+    `Manage your booking: ${manageUrl}`,
+  ];
   const html = `<p>Hi ${escapeHtml(booking.clientName)},</p><p>${escapeHtml(lead)}</p><p><strong>${escapeHtml(booking.sessionTitle)}</strong> with ${escapeHtml(booking.builderName)}<br>When: ${escapeHtml(when)}</p><p><a href="${escapeHtml(manageUrl)}">Manage your booking</a></p>`;
   return {
     to: { email: booking.clientEmail, name: booking.clientName },

@@ -31,12 +31,19 @@ async function perform(tx: Tx, kind: OutboxKind, bookingId: string, deps: Outbox
   switch (kind) {
     case "STRIPE_REFUND": {
       if (!booking.stripePaymentIntentId) throw new RetryLaterError("The payment intent is not known yet");
-      const refund = await deps.payments.refund({ bookingId, paymentIntentId: booking.stripePaymentIntentId, amountCents: booking.refundedCents ?? 0 });
+      const refund = await deps.payments.refund({
+        bookingId,
+        paymentIntentId: booking.stripePaymentIntentId,
+        amountCents: booking.refundedCents ?? 0,
+      });
       return {
         providerMessageId: refund.id,
         statusCode: null,
         followUp: async (t) => {
-          const { count } = await t.booking.updateMany({ where: { id: bookingId, paymentStatus: "REFUND_PENDING" }, data: { paymentStatus: "REFUNDED" } });
+          const { count } = await t.booking.updateMany({
+            where: { id: bookingId, paymentStatus: "REFUND_PENDING" },
+            data: { paymentStatus: "REFUNDED" },
+          });
           if (count === 1) await enqueueOutbox(t, bookingId, ["EMAIL_REFUND_NOTICE"]);
         },
       };
@@ -83,7 +90,14 @@ export async function deliverOutboxMessage(
       const effect = await perform(tx, message.kind, message.bookingId, deps);
       await tx.outboxMessage.update({
         where: { id: outboxId },
-        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, providerMessageId: effect.providerMessageId, lastStatusCode: effect.statusCode, lastError: null },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          attempts: { increment: 1 },
+          providerMessageId: effect.providerMessageId,
+          lastStatusCode: effect.statusCode,
+          lastError: null,
+        },
       });
       await effect.followUp?.(tx);
       return { kind: "sent" as const };

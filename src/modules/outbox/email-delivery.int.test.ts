@@ -14,18 +14,26 @@ let day = 20;
 async function freeBooking(email: string) {
   const { profile } = await createBuilder(h.db, { displayName: "Mail Builder" });
   const type = await createSessionType(h.db, profile.id);
-  return callerFor(h.db).booking.create({ sessionTypeId: type.id, startTime: futureHour(day++), clientName: "Mail Client", clientEmail: email });
+  return callerFor(h.db).booking.create({
+    sessionTypeId: type.id,
+    startTime: futureHour(day++),
+    clientName: "Mail Client",
+    clientEmail: email,
+  });
 }
 
 describe("emails leave through the outbox, with SendGrid's retry rules", () => {
   it("retries 503 three times with backoff, then delivers exactly one email; the booking stays CONFIRMED", async () => {
     h.sendgrid.failNext([503, 503, 503]);
     const { booking, manageToken } = await freeBooking("retry@example.test");
-    const row = await eventually(async () => {
-      const r = await h.db.outboxMessage.findFirstOrThrow({ where: { bookingId: booking.id, kind: "EMAIL_CONFIRMATION" } });
-      expect(r.status).toBe("SENT");
-      return r;
-    }, { timeoutMs: 25_000 });
+    const row = await eventually(
+      async () => {
+        const r = await h.db.outboxMessage.findFirstOrThrow({ where: { bookingId: booking.id, kind: "EMAIL_CONFIRMATION" } });
+        expect(r.status).toBe("SENT");
+        return r;
+      },
+      { timeoutMs: 25_000 },
+    );
     expect(row.attempts).toBe(4);
     expect(row.providerMessageId).toBeTruthy();
     expect(row.lastStatusCode).toBe(202);

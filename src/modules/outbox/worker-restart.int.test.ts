@@ -31,7 +31,12 @@ describe("nothing acknowledged is lost when the worker dies", () => {
   it("processes after restart an event that was recorded and acknowledged while no worker ran", async () => {
     // No workers: the endpoint records, acknowledges and enqueues; then the process "dies".
     const eventTypeUri = await mappedFreeType();
-    const scheduled = await h.calendly.scheduleInvitee({ eventTypeUri, startTime: weekdayTen(5), name: "Restart A", email: "restart.a@example.test" });
+    const scheduled = await h.calendly.scheduleInvitee({
+      eventTypeUri,
+      startTime: weekdayTen(5),
+      name: "Restart A",
+      email: "restart.a@example.test",
+    });
     expect(scheduled.deliveryStatus).toBe(200);
     await stopBoss();
     const recorded = await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: `invitee.created:${scheduled.invitee.uri}` } });
@@ -39,14 +44,22 @@ describe("nothing acknowledged is lost when the worker dies", () => {
     expect(await h.db.booking.count({ where: { calendlyInviteeUri: scheduled.invitee.uri } })).toBe(0);
 
     await h.startWorkers();
-    await eventually(async () => expect((await h.db.booking.findFirstOrThrow({ where: { calendlyInviteeUri: scheduled.invitee.uri } })).status).toBe("CONFIRMED"));
+    await eventually(async () =>
+      expect((await h.db.booking.findFirstOrThrow({ where: { calendlyInviteeUri: scheduled.invitee.uri } })).status).toBe("CONFIRMED"),
+    );
     expect((await h.db.webhookEvent.findUniqueOrThrow({ where: { id: recorded.id } })).status).toBe("PROCESSED");
     await stopBoss();
   });
 
   it("processes after restart an event whose job was never enqueued (died between the insert and the enqueue)", async () => {
     const eventTypeUri = await mappedFreeType();
-    const scheduled = await h.calendly.scheduleInvitee({ eventTypeUri, startTime: weekdayTen(6), name: "Restart B", email: "restart.b@example.test", deliver: false });
+    const scheduled = await h.calendly.scheduleInvitee({
+      eventTypeUri,
+      startTime: weekdayTen(6),
+      name: "Restart B",
+      email: "restart.b@example.test",
+      deliver: false,
+    });
     const { id } = await recordWebhookEvent(h.db, {
       provider: "CALENDLY",
       externalId: `invitee.created:${scheduled.invitee.uri}`,

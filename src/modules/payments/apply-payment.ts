@@ -55,7 +55,13 @@ export async function applyPayment(tx: Tx, payment: PaymentSucceeded, now: Date,
     case "confirm":
       await tx.booking.update({
         where: { id: booking.id },
-        data: { status: "CONFIRMED", paymentStatus: "PAID", amountPaidCents: payment.amountCents, holdExpiresAt: null, attentionReason: null },
+        data: {
+          status: "CONFIRMED",
+          paymentStatus: "PAID",
+          amountPaidCents: payment.amountCents,
+          holdExpiresAt: null,
+          attentionReason: null,
+        },
       });
       await enqueueOutbox(tx, booking.id, ["EMAIL_CONFIRMATION", "EMAIL_PAYMENT_RECEIPT"]);
       return decision;

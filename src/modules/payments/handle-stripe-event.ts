@@ -16,15 +16,31 @@ const checkoutSession = z.object({
   currency: z.string().nullish(),
   payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
 });
-const paymentIntent = z.object({ id: z.string(), metadata, amount_received: z.number().int().nullish(), amount: z.number().int(), currency: z.string() });
-const charge = z.object({ id: z.string(), payment_intent: z.string().nullish(), amount_refunded: z.number().int(), refunded: z.boolean().optional() });
+const paymentIntent = z.object({
+  id: z.string(),
+  metadata,
+  amount_received: z.number().int().nullish(),
+  amount: z.number().int(),
+  currency: z.string(),
+});
+const charge = z.object({
+  id: z.string(),
+  payment_intent: z.string().nullish(),
+  amount_refunded: z.number().int(),
+  refunded: z.boolean().optional(),
+});
 
 export type StripeEventOutcome = "processed" | "ignored";
 
 const bookingIdOf = (m: z.infer<typeof metadata>, fallback?: string | null) => fallback ?? m?.bookingId ?? null;
 const intentIdOf = (pi: z.infer<typeof checkoutSession>["payment_intent"]) => (typeof pi === "string" ? pi : (pi?.id ?? null));
 
-async function paid(tx: Tx, bookingId: string | null, facts: { amountCents: number; currency: string; paymentIntentId: string | null; checkoutSessionId: string | null }, now: Date) {
+async function paid(
+  tx: Tx,
+  bookingId: string | null,
+  facts: { amountCents: number; currency: string; paymentIntentId: string | null; checkoutSessionId: string | null },
+  now: Date,
+) {
   if (!bookingId) return "ignored" as const;
   const outcome = await applyPayment(tx, { bookingId, ...facts }, now);
   return outcome === "unknown-booking" ? ("ignored" as const) : ("processed" as const);
@@ -46,14 +62,28 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
       const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
       // Delayed payment methods complete "unpaid"; async_payment_succeeded follows.
       if (s.payment_status !== "paid") return "ignored";
-      return paid(tx, bookingId, { amountCents: s.amount_total ?? 0, currency: s.currency ?? "", paymentIntentId: intentIdOf(s.payment_intent), checkoutSessionId: s.id }, now);
+      return paid(
+        tx,
+        bookingId,
+        {
+          amountCents: s.amount_total ?? 0,
+          currency: s.currency ?? "",
+          paymentIntentId: intentIdOf(s.payment_intent),
+          checkoutSessionId: s.id,
+        },
+        now,
+      );
     }
     case "payment_intent.succeeded": {
       const pi = paymentIntent.parse(event.object);
-      return paid(tx, bookingIdOf(pi.metadata), { amountCents: pi.amount_received ?? pi.amount, currency: pi.currency, paymentIntentId: pi.id, checkoutSessionId: null }, now);
+      return paid(
+        tx,
+        bookingIdOf(pi.metadata),
+        { amountCents: pi.amount_received ?? pi.amount, currency: pi.currency, paymentIntentId: pi.id, checkoutSessionId: null },
+        now,
+      );
     }
-    case "checkout.session.async_payment_failed":
-    {
+    case "checkout.session.async_payment_failed": {
       const s = checkoutSession.parse(event.object);
       return paymentFailed(tx, bookingIdOf(s.metadata, s.client_reference_id));
     }
@@ -68,7 +98,14 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
         select: { calendlyEventUri: true },
       });
       if (!unpaid) return "ignored";
-      await applyCancellation(tx, { bookingId, now, reason: PAYMENT_EXPIRED, cancelledBy: "SYSTEM", refundCents: 0, cancelOnCalendly: unpaid.calendlyEventUri !== null });
+      await applyCancellation(tx, {
+        bookingId,
+        now,
+        reason: PAYMENT_EXPIRED,
+        cancelledBy: "SYSTEM",
+        refundCents: 0,
+        cancelOnCalendly: unpaid.calendlyEventUri !== null,
+      });
       return "processed";
     }
     case "charge.refunded": {

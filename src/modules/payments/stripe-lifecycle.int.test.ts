@@ -14,8 +14,12 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const mailsTo = (email: string) => h.sendgrid.messages.filter((m) => JSON.stringify(m.body.personalizations).includes(email));
-const subjects = (email: string) => mailsTo(email).map((m) => String(m.body.subject).split(":")[0]).sort();
-const refundCalls = (bookingId: string) => h.stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.idempotencyKey === `refund:${bookingId}`);
+const subjects = (email: string) =>
+  mailsTo(email)
+    .map((m) => String(m.body.subject).split(":")[0])
+    .sort();
+const refundCalls = (bookingId: string) =>
+  h.stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.idempotencyKey === `refund:${bookingId}`);
 
 /** Sends the same signed bytes n times at once, like a provider retrying into a slow endpoint. */
 async function deliverConcurrently(event: StripeEvent, times: number) {
@@ -23,7 +27,11 @@ async function deliverConcurrently(event: StripeEvent, times: number) {
   const header = h.stripe.signPayload(raw);
   return Promise.all(
     Array.from({ length: times }, () =>
-      fetch(`${h.appUrl}/api/webhooks/stripe`, { method: "POST", body: raw, headers: { "stripe-signature": header, "content-type": "application/json" } }).then((r) => r.status),
+      fetch(`${h.appUrl}/api/webhooks/stripe`, {
+        method: "POST",
+        body: raw,
+        headers: { "stripe-signature": header, "content-type": "application/json" },
+      }).then((r) => r.status),
     ),
   );
 }
@@ -83,7 +91,8 @@ describe("Stripe Checkout and the payment lifecycle", () => {
 
   it("does not confirm payment_status unpaid; the async success confirms; an async failure sends nothing", async () => {
     const { booking, checkoutSessionId } = await paidBookingWithCheckout(h.db);
-    for (const e of await h.stripe.completeCheckout(checkoutSessionId, { paymentStatus: "unpaid", deliver: false })) await h.stripe.deliver(e);
+    for (const e of await h.stripe.completeCheckout(checkoutSessionId, { paymentStatus: "unpaid", deliver: false }))
+      await h.stripe.deliver(e);
     await settled(booking.id);
     expect(await bookingState(h.db, booking.id)).toEqual({ status: "PENDING", paymentStatus: "UNPAID" });
     for (const e of await h.stripe.settleAsyncPayment(checkoutSessionId, "succeeded", { deliver: false })) await h.stripe.deliver(e);
@@ -91,7 +100,8 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     expect(await bookingState(h.db, booking.id)).toEqual({ status: "CONFIRMED", paymentStatus: "PAID" });
 
     const failing = await paidBookingWithCheckout(h.db);
-    for (const e of await h.stripe.completeCheckout(failing.checkoutSessionId, { paymentStatus: "unpaid", deliver: false })) await h.stripe.deliver(e);
+    for (const e of await h.stripe.completeCheckout(failing.checkoutSessionId, { paymentStatus: "unpaid", deliver: false }))
+      await h.stripe.deliver(e);
     for (const e of await h.stripe.settleAsyncPayment(failing.checkoutSessionId, "failed", { deliver: false })) await h.stripe.deliver(e);
     await settled(failing.booking.id);
     expect(await bookingState(h.db, failing.booking.id)).toEqual({ status: "PENDING", paymentStatus: "FAILED" });
@@ -114,7 +124,10 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     const { booking, checkoutSessionId, type, client } = await paidBookingWithCheckout(h.db);
     for (const e of await h.stripe.expireCheckout(checkoutSessionId, { deliver: false })) await h.stripe.deliver(e);
     await settled(booking.id);
-    expect(await h.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: "PAYMENT_EXPIRED" });
+    expect(await h.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancellationReason: "PAYMENT_EXPIRED",
+    });
     expect(await outboxKinds(h.db, booking.id)).toEqual([]);
     const again = await callerFor(h.db, client.id).booking.create({ sessionTypeId: type.id, startTime: booking.startTime });
     expect(again.booking.status).toBe("PENDING");
@@ -126,12 +139,18 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     const paid = await h.stripe.completeCheckout(checkoutSessionId, { deliver: false });
     await h.db.booking.update({ where: { id: booking.id }, data: { holdExpiresAt: new Date(Date.now() - 1000) } });
     expect((await runSweep(h.db)).expired).toBeGreaterThanOrEqual(1);
-    expect(await h.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", cancellationReason: "PAYMENT_EXPIRED" });
+    expect(await h.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancellationReason: "PAYMENT_EXPIRED",
+    });
     for (const e of [...paid, ...paid]) await h.stripe.deliver(e);
     await settled(booking.id);
     await eventually(async () => expect(await bookingState(h.db, booking.id)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" }));
     expect(refundCalls(booking.id)).toHaveLength(1);
-    expect(refundCalls(booking.id)[0]?.body).toMatchObject({ payment_intent: expect.stringMatching(/^pi_/), amount: String(booking.priceCents) });
+    expect(refundCalls(booking.id)[0]?.body).toMatchObject({
+      payment_intent: expect.stringMatching(/^pi_/),
+      amount: String(booking.priceCents),
+    });
     await eventually(async () => expect(subjects(booking.clientEmail)).toEqual(["Refund issued"]));
   });
 
@@ -143,7 +162,9 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     await settled(early.booking.id);
     await eventually(async () => expect(refundCalls(early.booking.id)).toHaveLength(1));
     expect(refundCalls(early.booking.id)[0]?.body).toMatchObject({ amount: "6000" });
-    await eventually(async () => expect(await bookingState(h.db, early.booking.id)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" }));
+    await eventually(async () =>
+      expect(await bookingState(h.db, early.booking.id)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" }),
+    );
 
     const late = await paidBookingWithCheckout(h.db, { daysAhead: 0 });
     for (const e of await h.stripe.completeCheckout(late.checkoutSessionId, { deliver: false })) await h.stripe.deliver(e);
@@ -158,6 +179,8 @@ describe("Stripe Checkout and the payment lifecycle", () => {
   it("records an unknown event type as ignored and changes nothing", async () => {
     const event = h.stripe.buildEvent("customer.subscription.created", { id: "sub_1", object: "subscription" });
     expect(await h.stripe.deliver(event)).toBe(200);
-    await eventually(async () => expect((await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: event.id } })).status).toBe("IGNORED"));
+    await eventually(async () =>
+      expect((await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: event.id } })).status).toBe("IGNORED"),
+    );
   });
 });

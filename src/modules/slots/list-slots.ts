@@ -30,7 +30,12 @@ export async function listSlots(tx: Tx, input: ListSlotsInput, calendly: Calendl
   if (days > MAX_SLOT_RANGE_DAYS + 0.1) {
     throw new AppError("VALIDATION", `The range may cover at most ${MAX_SLOT_RANGE_DAYS} days`);
   }
-  const { query, sessionType } = await loadSlotContext(tx, { sessionTypeId: input.sessionTypeId, now: input.now, from: range.start, to: range.end });
+  const { query, sessionType } = await loadSlotContext(tx, {
+    sessionTypeId: input.sessionTypeId,
+    now: input.now,
+    from: range.start,
+    to: range.end,
+  });
   if (!sessionType.calendlyEventTypeUri) return { slots: computeSlots(query) };
   // Calendly refuses a start in the past, so ask from a moment from now.
   const from = new Date(Math.max(range.start.getTime(), input.now.getTime() + 60_000));

@@ -12,10 +12,31 @@ const DAY_MS = 86_400_000;
 export async function loadSlotContext(
   tx: Tx,
   { sessionTypeId, now, from, to }: { sessionTypeId: string; now: Date; from: Date; to: Date },
-): Promise<{ query: SlotQuery; sessionType: { id: string; builderId: string; durationMinutes: number; priceCents: number; currency: string; title: string; calendlySchedulingUrl: string | null; calendlyEventTypeUri: string | null } }> {
+): Promise<{
+  query: SlotQuery;
+  sessionType: {
+    id: string;
+    builderId: string;
+    durationMinutes: number;
+    priceCents: number;
+    currency: string;
+    title: string;
+    calendlySchedulingUrl: string | null;
+    calendlyEventTypeUri: string | null;
+  };
+}> {
   const sessionType = await tx.sessionType.findFirst({
     where: { id: sessionTypeId, active: true, builder: { published: true } },
-    select: { id: true, builderId: true, durationMinutes: true, priceCents: true, currency: true, title: true, calendlySchedulingUrl: true, calendlyEventTypeUri: true },
+    select: {
+      id: true,
+      builderId: true,
+      durationMinutes: true,
+      priceCents: true,
+      currency: true,
+      title: true,
+      calendlySchedulingUrl: true,
+      calendlyEventTypeUri: true,
+    },
   });
   if (!sessionType) throw notFound("Session type");
 

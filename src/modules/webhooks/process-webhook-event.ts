@@ -33,7 +33,12 @@ export async function processWebhookEvent(db: PrismaClient, options: ProcessOpti
       }
       const event = await tx.webhookEvent.findUniqueOrThrow({ where: { id: options.eventId } });
       const payload = event.payload as { data?: { object?: unknown }; payload?: unknown };
-      const ctx = { now, holdMinutes: options.holdMinutes, manageTokenSecret: options.manageTokenSecret, refundPolicy: options.refundPolicy };
+      const ctx = {
+        now,
+        holdMinutes: options.holdMinutes,
+        manageTokenSecret: options.manageTokenSecret,
+        refundPolicy: options.refundPolicy,
+      };
 
       let outcome: "processed" | "ignored";
       if (event.provider === "STRIPE") {
@@ -47,7 +52,12 @@ export async function processWebhookEvent(db: PrismaClient, options: ProcessOpti
       }
       await tx.webhookEvent.update({
         where: { id: event.id },
-        data: { status: outcome === "processed" ? "PROCESSED" : "IGNORED", processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        data: {
+          status: outcome === "processed" ? "PROCESSED" : "IGNORED",
+          processedAt: new Date(),
+          attempts: { increment: 1 },
+          lastError: null,
+        },
       });
       return outcome;
     });
@@ -56,7 +66,12 @@ export async function processWebhookEvent(db: PrismaClient, options: ProcessOpti
       // Signed by the provider but not the shape we act on: retrying cannot help.
       await db.webhookEvent.updateMany({
         where: { id: options.eventId },
-        data: { status: "IGNORED", processedAt: new Date(), attempts: { increment: 1 }, lastError: `Unexpected payload: ${error.issues.map((i) => i.path.join(".")).join(", ")}`.slice(0, 1000) },
+        data: {
+          status: "IGNORED",
+          processedAt: new Date(),
+          attempts: { increment: 1 },
+          lastError: `Unexpected payload: ${error.issues.map((i) => i.path.join(".")).join(", ")}`.slice(0, 1000),
+        },
       });
       return "ignored";
     }

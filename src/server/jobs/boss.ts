@@ -24,7 +24,14 @@ async function startBoss(connectionString: string, tuning: QueueTuning): Promise
   // "exclusive": at most one queued/active job per row id, so the sweep can re-enqueue freely.
   // Exponential backoff from retryDelaySeconds, capped at an hour: 12 retries span ~5 hours
   // at the default, well past a provider outage, and each attempt is visible in the inbox/outbox.
-  const retries = { policy: "exclusive" as const, retryLimit: tuning.retryLimit, retryDelay: tuning.retryDelaySeconds, retryBackoff: true, retryDelayMax: 3600, notify: true };
+  const retries = {
+    policy: "exclusive" as const,
+    retryLimit: tuning.retryLimit,
+    retryDelay: tuning.retryDelaySeconds,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    notify: true,
+  };
   await instance.createQueue(QUEUES.webhookEvent, { ...retries, expireInSeconds: 60 });
   await instance.createQueue(QUEUES.outboxMessage, { ...retries, expireInSeconds: 60 });
   await instance.createQueue(QUEUES.sweep, { retryLimit: 0, expireInSeconds: 120 });

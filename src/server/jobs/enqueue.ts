@@ -20,7 +20,10 @@ export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): P
   });
   if (!rows.length) return 0;
   const boss = await getBoss();
-  await boss.insert(QUEUES.outboxMessage, rows.map((r) => ({ data: { outboxId: r.id }, singletonKey: r.id })));
+  await boss.insert(
+    QUEUES.outboxMessage,
+    rows.map((r) => ({ data: { outboxId: r.id }, singletonKey: r.id })),
+  );
   return rows.length;
 }
 

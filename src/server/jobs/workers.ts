@@ -48,7 +48,10 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       }).catch((error: unknown) => {
         // Retried by the queue, but an operator should hear about it the first time.
         logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
-        Sentry.captureException(error, { tags: { queue: QUEUES.webhookEvent }, extra: { eventId: job.data.eventId, attempt: job.retryCount } });
+        Sentry.captureException(error, {
+          tags: { queue: QUEUES.webhookEvent },
+          extra: { eventId: job.data.eventId, attempt: job.retryCount },
+        });
         throw error;
       });
       metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);

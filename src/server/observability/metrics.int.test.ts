@@ -26,7 +26,7 @@ describe("Datadog metrics through dd-trace's DogStatsD client", () => {
         DD_ENV: "test",
         DD_VERSION: "1.2.3",
         DD_DOGSTATSD_HOST: "127.0.0.1",
-        DD_DOGSTATSD_PORT: String((socket.address()).port),
+        DD_DOGSTATSD_PORT: String(socket.address().port),
         DD_TRACE_AGENT_PORT: "9", // no agent: traces are dropped, metrics still go out
         DD_TRACE_STARTUP_LOGS: "false",
       },

@@ -39,7 +39,14 @@ export const calendlyClient: CalendlyApi = {
       const query = new URLSearchParams({ user, active: "true", count: "100", ...(token ? { page_token: token } : {}) });
       const page = await call<Page<RawEventType>>(`/event_types?${query}`);
       for (const t of page.collection) {
-        result.push({ uri: t.uri, name: t.name, slug: t.slug, durationMinutes: t.duration, schedulingUrl: t.scheduling_url, active: t.active });
+        result.push({
+          uri: t.uri,
+          name: t.name,
+          slug: t.slug,
+          durationMinutes: t.duration,
+          schedulingUrl: t.scheduling_url,
+          active: t.active,
+        });
       }
       token = page.pagination?.next_page_token;
     } while (token);

@@ -49,7 +49,14 @@ describe("the SendGrid adapter through the real @sendgrid/mail SDK", () => {
     expect(body.template_id).toBe("d-booking-template");
     expect(body.subject).toBeUndefined();
     expect(body.personalizations).toMatchObject([
-      { to: [{ email: "zoe@example.test" }], dynamic_template_data: { kind: "EMAIL_PAYMENT_RECEIPT", price: "$125.00", manageUrl: "https://example.test/bookings/b-1?token=abc" } },
+      {
+        to: [{ email: "zoe@example.test" }],
+        dynamic_template_data: {
+          kind: "EMAIL_PAYMENT_RECEIPT",
+          price: "$125.00",
+          manageUrl: "https://example.test/bookings/b-1?token=abc",
+        },
+      },
     ]);
   });
 
@@ -74,6 +81,10 @@ describe("the SendGrid adapter through the real @sendgrid/mail SDK", () => {
       expect(error).toBeInstanceOf(MailSendError);
       outcomes.push([(error as MailSendError).statusCode, (error as MailSendError).retryable]);
     }
-    expect(outcomes).toEqual([[429, true], [500, true], [401, false]]);
+    expect(outcomes).toEqual([
+      [429, true],
+      [500, true],
+      [401, false],
+    ]);
   });
 });

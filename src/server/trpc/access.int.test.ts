@@ -44,14 +44,28 @@ describe("authorization through the procedure ladder", () => {
     await expect(callerFor(t.db, client.id).availability.get()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(t.db).booking.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(
-      callerFor(t.db).sessionType.create({ title: "x y", slug: "xy", description: "", durationMinutes: 30, priceCents: 0, currency: "usd" }),
+      callerFor(t.db).sessionType.create({
+        title: "x y",
+        slug: "xy",
+        description: "",
+        durationMinutes: 30,
+        priceCents: 0,
+        currency: "usd",
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("lets a builder create, update and archive their own session types", async () => {
     const { user } = await createBuilder(t.db);
     const me = callerFor(t.db, user.id);
-    const created = await me.sessionType.create({ title: "Code review", slug: "code-review", description: "One hour", durationMinutes: 60, priceCents: 9900, currency: "usd" });
+    const created = await me.sessionType.create({
+      title: "Code review",
+      slug: "code-review",
+      description: "One hour",
+      durationMinutes: 60,
+      priceCents: 9900,
+      currency: "usd",
+    });
     expect(created.active).toBe(true);
     await expect(
       me.sessionType.create({ title: "Again", slug: "code-review", description: "", durationMinutes: 30, priceCents: 0, currency: "usd" }),
@@ -70,12 +84,19 @@ describe("authorization through the procedure ladder", () => {
 
     await expect(callerFor(t.db, stranger.id).booking.byId({ id: booking.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(t.db, stranger.id).booking.cancel({ id: booking.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(t.db).booking.byId({ id: booking.id, manageToken: "x".repeat(32) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(t.db).booking.byId({ id: booking.id, manageToken: "x".repeat(32) })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await callerFor(t.db, owner.id).booking.byId({ id: booking.id })).id).toBe(booking.id);
     expect((await callerFor(t.db, builderUser.id).booking.byId({ id: booking.id })).id).toBe(booking.id);
     expect((await callerFor(t.db, admin.id).booking.byId({ id: booking.id })).id).toBe(booking.id);
 
-    const guest = await callerFor(t.db).booking.create({ sessionTypeId: type.id, startTime: futureHour(9), clientName: "Guest", clientEmail: "guest@example.test" });
+    const guest = await callerFor(t.db).booking.create({
+      sessionTypeId: type.id,
+      startTime: futureHour(9),
+      clientName: "Guest",
+      clientEmail: "guest@example.test",
+    });
     const token = guest.manageToken ?? "";
     expect((await callerFor(t.db).booking.byId({ id: guest.booking.id, manageToken: token })).clientName).toBe("Guest");
     const cancelled = await callerFor(t.db).booking.cancel({ id: guest.booking.id, manageToken: token, reason: "Plans changed" });

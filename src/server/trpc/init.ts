@@ -27,7 +27,9 @@ const t = initTRPC.context<TrpcContext>().create({
     return {
       ...shape,
       // Input validation failures read as one sentence, with the details beside it.
-      message: zodError ? "Invalid input: " + zodError.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") : shape.message,
+      message: zodError
+        ? "Invalid input: " + zodError.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+        : shape.message,
       data: {
         ...shape.data,
         stack: undefined,

@@ -22,20 +22,43 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
   .filter(([, p]) => p._def.inputs.length > 0)
   .map(([path, p]) => ({ path, type: p._def.type }));
 
-const garbage = [{ id: 42, startTime: "tomorrow", slug: "Not A Slug!", timeZone: "Mars/Olympus", limit: -1, rules: "all" }, "just a string", null];
+const garbage = [
+  { id: 42, startTime: "tomorrow", slug: "Not A Slug!", timeZone: "Mars/Olympus", limit: -1, rules: "all" },
+  "just a string",
+  null,
+];
 
 async function call(path: string, type: "query" | "mutation", input: unknown) {
   const encoded = JSON.stringify(superjson.serialize(input));
   const url = `http://localhost/api/trpc/${path}` + (type === "query" ? `?input=${encodeURIComponent(encoded)}` : "");
-  const req = new Request(url, { method: type === "query" ? "GET" : "POST", ...(type === "mutation" ? { body: encoded, headers: { "content-type": "application/json" } } : {}) });
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContextInner({ db: t.db, userId }) });
-  return { status: res.status, body: (await res.json()) as { error?: { json: { message: string; data: { appCode: string; zodIssues: unknown[] | null } } } } };
+  const req = new Request(url, {
+    method: type === "query" ? "GET" : "POST",
+    ...(type === "mutation" ? { body: encoded, headers: { "content-type": "application/json" } } : {}),
+  });
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createContextInner({ db: t.db, userId }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { json: { message: string; data: { appCode: string; zodIssues: unknown[] | null } } } },
+  };
 }
 
 describe("malformed input over the real HTTP adapter", () => {
   it("covers every procedure that takes input", () => {
     expect(procedures.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["builder.list", "builder.bySlug", "sessionType.create", "availability.update", "slot.list", "booking.create", "booking.cancel"]),
+      expect.arrayContaining([
+        "builder.list",
+        "builder.bySlug",
+        "sessionType.create",
+        "availability.update",
+        "slot.list",
+        "booking.create",
+        "booking.cancel",
+      ]),
     );
   });
 
@@ -55,7 +78,12 @@ describe("malformed input over the real HTTP adapter", () => {
   });
 
   it("rejects a slot range longer than 31 days with a 400 naming the limit", async () => {
-    const { status, body } = await call("slot.list", "query", { sessionTypeId: "x", startDate: "2026-12-01", endDate: "2027-01-15", timeZone: "UTC" });
+    const { status, body } = await call("slot.list", "query", {
+      sessionTypeId: "x",
+      startDate: "2026-12-01",
+      endDate: "2027-01-15",
+      timeZone: "UTC",
+    });
     expect(status).toBe(400);
     expect(body.error?.json.message).toMatch(/31 days/);
   });

@@ -27,9 +27,14 @@ describe("a provider outage on the request path", () => {
 
   it("answers slot.list for a Calendly-mapped session type with a 503 and a plain message, never a 500", async () => {
     const { profile } = await createBuilder(t.db);
-    const type = await createSessionType(t.db, profile.id, { calendlyEventTypeUri: "https://api.calendly.com/event_types/X", calendlySchedulingUrl: "https://calendly.com/x/y" });
+    const type = await createSessionType(t.db, profile.id, {
+      calendlyEventTypeUri: "https://api.calendly.com/event_types/X",
+      calendlySchedulingUrl: "https://calendly.com/x/y",
+    });
     const day = futureHour(3).toISOString().slice(0, 10);
-    await expect(callerFor(t.db).slot.list({ sessionTypeId: type.id, startDate: day, endDate: day, timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(
+      callerFor(t.db).slot.list({ sessionTypeId: type.id, startDate: day, endDate: day, timeZone: "UTC" }),
+    ).rejects.toMatchObject({
       code: "SERVICE_UNAVAILABLE",
       message: expect.stringMatching(/Calendly is not reachable/),
     });

@@ -57,7 +57,11 @@ export const availability = z.strictObject({
   timeZone,
   bufferBeforeMinutes: z.number().int().min(0).max(240),
   bufferAfterMinutes: z.number().int().min(0).max(240),
-  minimumNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30),
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
   bookingWindowDays: z.number().int().min(1).max(365),
   rules: z
     .array(

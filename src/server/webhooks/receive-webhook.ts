@@ -47,7 +47,9 @@ export async function receiveWebhook(
   metrics.increment("booking.webhook.received", 1, [...tags, `type:${event.type}`, `duplicate:${!recorded.isNew}`]);
   if (recorded.isNew) {
     // Already durable: if enqueueing fails, the sweep picks the row up.
-    await enqueueWebhookEvent(recorded.id).catch((error: unknown) => logger.warn({ err: error, eventId: recorded.id }, "enqueue failed; sweep will retry"));
+    await enqueueWebhookEvent(recorded.id).catch((error: unknown) =>
+      logger.warn({ err: error, eventId: recorded.id }, "enqueue failed; sweep will retry"),
+    );
   }
   return json(200, { received: true, duplicate: !recorded.isNew });
 }

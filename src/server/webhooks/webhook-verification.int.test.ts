@@ -17,8 +17,13 @@ const post = (path: string, body: string, headers: Record<string, string> = {}) 
   new Request(`http://localhost${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
 const stripeEvent = (id: string, type = "checkout.session.completed") =>
-  JSON.stringify({ id, object: "event", type, created: 1, livemode: false, data: { object: { id: "cs_test_x", payment_status: "paid", metadata: {} } } }, null, 2);
-const calendlyEvent = (uri: string, event = "invitee.created") => JSON.stringify({ event, created_at: "2026-11-21T10:00:00.000000Z", payload: { uri } });
+  JSON.stringify(
+    { id, object: "event", type, created: 1, livemode: false, data: { object: { id: "cs_test_x", payment_status: "paid", metadata: {} } } },
+    null,
+    2,
+  );
+const calendlyEvent = (uri: string, event = "invitee.created") =>
+  JSON.stringify({ event, created_at: "2026-11-21T10:00:00.000000Z", payload: { uri } });
 const stripeHeader = (payload: string, timestamp?: number) =>
   Stripe.webhooks.generateTestHeaderString({ payload, secret: stripeSecret(), ...(timestamp ? { timestamp } : {}) });
 
@@ -30,8 +35,14 @@ async function expectRejected(response: Response, message: RegExp) {
 
 describe("webhook signature verification: 400 with a message, nothing written", () => {
   it("rejects the deployment checklist's unsigned curl bodies", async () => {
-    await expectRejected(await handleCalendlyWebhook(post("/api/webhooks/calendly", '{"event": "test", "payload": {}}')), /Missing Calendly-Webhook-Signature/);
-    await expectRejected(await handleStripeWebhook(post("/api/webhooks/stripe", '{"type": "test", "data": {}}')), /Missing Stripe-Signature/);
+    await expectRejected(
+      await handleCalendlyWebhook(post("/api/webhooks/calendly", '{"event": "test", "payload": {}}')),
+      /Missing Calendly-Webhook-Signature/,
+    );
+    await expectRejected(
+      await handleStripeWebhook(post("/api/webhooks/stripe", '{"type": "test", "data": {}}')),
+      /Missing Stripe-Signature/,
+    );
   });
 
   it("rejects a Stripe event signed with another secret, a tampered body and a stale timestamp", async () => {
@@ -39,18 +50,28 @@ describe("webhook signature verification: 400 with a message, nothing written", 
     const wrong = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: "whsec_other" });
     await expectRejected(await handleStripeWebhook(post("/api/webhooks/stripe", body, { "stripe-signature": wrong })), /signature/i);
     const tampered = body.replace("paid", "PAID");
-    await expectRejected(await handleStripeWebhook(post("/api/webhooks/stripe", tampered, { "stripe-signature": stripeHeader(body) })), /signature/i);
+    await expectRejected(
+      await handleStripeWebhook(post("/api/webhooks/stripe", tampered, { "stripe-signature": stripeHeader(body) })),
+      /signature/i,
+    );
     // Re-serialising the body (losing Stripe's formatting) must also fail: only raw bytes verify.
     const reserialised = JSON.stringify(JSON.parse(body));
-    await expectRejected(await handleStripeWebhook(post("/api/webhooks/stripe", reserialised, { "stripe-signature": stripeHeader(body) })), /signature/i);
+    await expectRejected(
+      await handleStripeWebhook(post("/api/webhooks/stripe", reserialised, { "stripe-signature": stripeHeader(body) })),
+      /signature/i,
+    );
     const stale = stripeHeader(body, Math.floor(Date.now() / 1000) - 4 * 60);
-    await expectRejected(await handleStripeWebhook(post("/api/webhooks/stripe", body, { "stripe-signature": stale })), /tolerance|timestamp/i);
+    await expectRejected(
+      await handleStripeWebhook(post("/api/webhooks/stripe", body, { "stripe-signature": stale })),
+      /tolerance|timestamp/i,
+    );
   });
 
   it("rejects a Calendly event with a bad, tampered, malformed or 4-minute-old signature", async () => {
     const body = calendlyEvent("https://api.calendly.com/scheduled_events/E1/invitees/I1");
     const now = Math.floor(Date.now() / 1000);
-    const send = (raw: string, header: string) => handleCalendlyWebhook(post("/api/webhooks/calendly", raw, { "calendly-webhook-signature": header }));
+    const send = (raw: string, header: string) =>
+      handleCalendlyWebhook(post("/api/webhooks/calendly", raw, { "calendly-webhook-signature": header }));
     await expectRejected(await send(body, signCalendlyPayload(body, "another-key", now)), /does not match/);
     await expectRejected(await send(body.replace("I1", "I2"), signCalendlyPayload(body, calendlyKey(), now)), /does not match/);
     await expectRejected(await send(body, "v1=abc"), /Malformed/);
@@ -69,7 +90,9 @@ describe("webhook signature verification: 400 with a message, nothing written", 
     expect(rows[0]).toMatchObject({ provider: "STRIPE", externalId: "evt_good_1", type: "customer.created" });
 
     const calendly = calendlyEvent("https://api.calendly.com/scheduled_events/E9/invitees/I9", "invitee_no_show.created");
-    const ok = await handleCalendlyWebhook(post("/api/webhooks/calendly", calendly, { "calendly-webhook-signature": signCalendlyPayload(calendly, calendlyKey()) }));
+    const ok = await handleCalendlyWebhook(
+      post("/api/webhooks/calendly", calendly, { "calendly-webhook-signature": signCalendlyPayload(calendly, calendlyKey()) }),
+    );
     expect(ok.status).toBe(200);
     const recorded = await t.db.webhookEvent.findFirstOrThrow({ where: { provider: "CALENDLY" } });
     expect(recorded.externalId).toBe("invitee_no_show.created:https://api.calendly.com/scheduled_events/E9/invitees/I9");

@@ -110,7 +110,12 @@ export function fromDraft(d: AvailabilityDraft): DraftResult {
 
   if (Object.keys(errors).length > 0) return { errors, ruleKeys, overrideKeys };
   const { bufferBeforeMinutes, bufferAfterMinutes, minimumNoticeMinutes, bookingWindowDays } = numbers;
-  if (bufferBeforeMinutes === undefined || bufferAfterMinutes === undefined || minimumNoticeMinutes === undefined || bookingWindowDays === undefined) {
+  if (
+    bufferBeforeMinutes === undefined ||
+    bufferAfterMinutes === undefined ||
+    minimumNoticeMinutes === undefined ||
+    bookingWindowDays === undefined
+  ) {
     return { errors, ruleKeys, overrideKeys };
   }
   return {

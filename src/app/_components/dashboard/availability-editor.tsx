@@ -81,7 +81,12 @@ function AvailabilityForm({ initial }: { initial: RouterOutputs["availability"][
 
   return (
     <form className="form availability-form" onSubmit={onSubmit} noValidate>
-      <TimeZoneSelect label="Availability time zone" value={draft.timeZone} onChange={(timeZone) => update({ timeZone })} error={allErrors.timeZone} />
+      <TimeZoneSelect
+        label="Availability time zone"
+        value={draft.timeZone}
+        onChange={(timeZone) => update({ timeZone })}
+        error={allErrors.timeZone}
+      />
 
       <section aria-labelledby="weekly-heading">
         <h3 id="weekly-heading">Weekly hours</h3>

@@ -37,7 +37,8 @@ export function BecomeBuilderForm({ viewer }: { viewer: NonNullable<Viewer> }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const errors: typeof localErrors = {};
-    if (values.slug.length < 2 || !SLUG_PATTERN.test(values.slug)) errors.slug = "Use at least 2 lowercase letters, numbers and single hyphens.";
+    if (values.slug.length < 2 || !SLUG_PATTERN.test(values.slug))
+      errors.slug = "Use at least 2 lowercase letters, numbers and single hyphens.";
     if (values.displayName.trim().length < 2) errors.displayName = "Enter a display name of at least 2 characters.";
     if (values.headline.trim().length < 2) errors.headline = "Enter a short headline (at least 2 characters).";
     const tagError = validateTags(parseTags(values.tags));
@@ -59,11 +60,41 @@ export function BecomeBuilderForm({ viewer }: { viewer: NonNullable<Viewer> }) {
       <h2 id="become-heading">Become a builder</h2>
       <p className="muted">Create a public profile so clients can book sessions with you.</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField label="Profile URL slug" name="slug" required value={values.slug} onChange={set("slug")} error={err("slug")} hint={`Your page: /builders/${values.slug || "your-name"}`} />
-        <TextField label="Display name" name="displayName" required value={values.displayName} onChange={set("displayName")} error={err("displayName")} />
-        <TextField label="Headline" name="headline" required value={values.headline} onChange={set("headline")} error={err("headline")} placeholder="e.g. Senior React engineer" />
+        <TextField
+          label="Profile URL slug"
+          name="slug"
+          required
+          value={values.slug}
+          onChange={set("slug")}
+          error={err("slug")}
+          hint={`Your page: /builders/${values.slug || "your-name"}`}
+        />
+        <TextField
+          label="Display name"
+          name="displayName"
+          required
+          value={values.displayName}
+          onChange={set("displayName")}
+          error={err("displayName")}
+        />
+        <TextField
+          label="Headline"
+          name="headline"
+          required
+          value={values.headline}
+          onChange={set("headline")}
+          error={err("headline")}
+          placeholder="e.g. Senior React engineer"
+        />
         <TextAreaField label="Bio" name="bio" rows={5} value={values.bio} onChange={set("bio")} error={err("bio")} />
-        <TextField label="Tags" name="tags" value={values.tags} onChange={set("tags")} error={err("tags")} hint="Comma-separated, e.g. react, typescript" />
+        <TextField
+          label="Tags"
+          name="tags"
+          value={values.tags}
+          onChange={set("tags")}
+          error={err("tags")}
+          hint="Comma-separated, e.g. react, typescript"
+        />
         <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={err("timeZone")} />
         <div aria-live="assertive">
           {become.isError ? (

@@ -11,7 +11,14 @@ export function CalendlyLink({ sessionType: st, onChanged }: { sessionType: OwnS
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const eventTypes = useQuery({ ...trpc.sessionType.calendlyEventTypes.queryOptions(), enabled: open });
-  const link = useMutation(trpc.sessionType.linkCalendly.mutationOptions({ onSuccess: async () => { setOpen(false); await onChanged(); } }));
+  const link = useMutation(
+    trpc.sessionType.linkCalendly.mutationOptions({
+      onSuccess: async () => {
+        setOpen(false);
+        await onChanged();
+      },
+    }),
+  );
   const [choice, setChoice] = useState(st.calendlyEventTypeUri ?? "");
 
   if (!open) {
@@ -41,8 +48,16 @@ export function CalendlyLink({ sessionType: st, onChanged }: { sessionType: OwnS
           ))}
         </select>
       </label>
-      {eventTypes.isError ? <p className="notice notice-error" role="alert">{getErrorMessage(eventTypes.error)}</p> : null}
-      {link.isError ? <p className="notice notice-error" role="alert">{getErrorMessage(link.error)}</p> : null}
+      {eventTypes.isError ? (
+        <p className="notice notice-error" role="alert">
+          {getErrorMessage(eventTypes.error)}
+        </p>
+      ) : null}
+      {link.isError ? (
+        <p className="notice notice-error" role="alert">
+          {getErrorMessage(link.error)}
+        </p>
+      ) : null}
       <div className="button-row">
         <button type="submit" className="button" disabled={link.isPending || eventTypes.isPending}>
           {link.isPending ? "Saving…" : "Save Calendly link"}

@@ -20,7 +20,8 @@ export function OverridesEditor({
   function add() {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return setAddError("Choose a date.");
     if (draft.kind === "EXTRA" && (!draft.start || !draft.end)) return setAddError("Extra hours need a start and end time.");
-    if (draft.kind === "EXTRA" && draft.end <= draft.start && draft.end !== "00:00") return setAddError("End time must be after start time.");
+    if (draft.kind === "EXTRA" && draft.end <= draft.start && draft.end !== "00:00")
+      return setAddError("End time must be after start time.");
     setAddError(null);
     const entry = draft.kind === "CLOSED" ? { ...draft, start: "", end: "" } : draft;
     const next = [...overrides, { key: newKey(), ...entry }].sort((a, b) => a.date.localeCompare(b.date));
@@ -52,7 +53,12 @@ export function OverridesEditor({
       <fieldset className="override-add">
         <legend>Add a date override</legend>
         <div className="field-row">
-          <TextField label="Override date" type="date" value={draft.date} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))} />
+          <TextField
+            label="Override date"
+            type="date"
+            value={draft.date}
+            onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))}
+          />
           <SelectField
             label="Override type"
             value={draft.kind}
@@ -63,8 +69,20 @@ export function OverridesEditor({
           </SelectField>
           {draft.kind === "EXTRA" ? (
             <>
-              <TextField label="Override start" type="time" step={300} value={draft.start} onChange={(e) => setDraft((d) => ({ ...d, start: e.target.value }))} />
-              <TextField label="Override end" type="time" step={300} value={draft.end} onChange={(e) => setDraft((d) => ({ ...d, end: e.target.value }))} />
+              <TextField
+                label="Override start"
+                type="time"
+                step={300}
+                value={draft.start}
+                onChange={(e) => setDraft((d) => ({ ...d, start: e.target.value }))}
+              />
+              <TextField
+                label="Override end"
+                type="time"
+                step={300}
+                value={draft.end}
+                onChange={(e) => setDraft((d) => ({ ...d, end: e.target.value }))}
+              />
             </>
           ) : null}
         </div>

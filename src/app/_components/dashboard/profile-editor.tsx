@@ -73,11 +73,29 @@ function ProfileForm({ profile }: { profile: Profile }) {
         <Link href={`/builders/${encodeURIComponent(profile.slug)}`}>View public profile</Link>
       </div>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField label="Display name" name="displayName" required value={values.displayName} onChange={set("displayName")} error={fieldErrors.displayName} />
-        <TextField label="Headline" name="headline" required value={values.headline} onChange={set("headline")} error={fieldErrors.headline} />
+        <TextField
+          label="Display name"
+          name="displayName"
+          required
+          value={values.displayName}
+          onChange={set("displayName")}
+          error={fieldErrors.displayName}
+        />
+        <TextField
+          label="Headline"
+          name="headline"
+          required
+          value={values.headline}
+          onChange={set("headline")}
+          error={fieldErrors.headline}
+        />
         <TextAreaField label="Bio" name="bio" rows={5} value={values.bio} onChange={set("bio")} error={fieldErrors.bio} />
         <TextField label="Tags" name="tags" value={values.tags} onChange={set("tags")} error={fieldErrors.tags} hint="Comma-separated" />
-        <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={fieldErrors.timeZone} />
+        <TimeZoneSelect
+          value={values.timeZone}
+          onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))}
+          error={fieldErrors.timeZone}
+        />
         <div aria-live="polite">
           {update.isError ? (
             <p className="notice notice-error" role="alert">

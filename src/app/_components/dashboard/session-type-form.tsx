@@ -25,7 +25,8 @@ function validate(d: Draft): { errors: DraftErrors; values?: SessionTypeValues }
   if (d.title.trim().length < 2) errors.title = "Enter a title of at least 2 characters.";
   if (d.slug.length < 2 || !SLUG_PATTERN.test(d.slug)) errors.slug = "Use at least 2 lowercase letters, numbers and single hyphens.";
   const duration = Number(d.duration);
-  if (!Number.isInteger(duration) || duration < 5 || duration > 720) errors.durationMinutes = "Duration must be a whole number of minutes between 5 and 720.";
+  if (!Number.isInteger(duration) || duration < 5 || duration > 720)
+    errors.durationMinutes = "Duration must be a whole number of minutes between 5 and 720.";
   const priceCents = dollarsToCents(d.price);
   if (priceCents === undefined || priceCents > MAX_PRICE_CENTS) errors.priceCents = "Enter a price between 0 (free) and 10,000.";
   const currency = asCurrency(d.currency);
@@ -92,10 +93,40 @@ export function SessionTypeForm({
         error={err("slug")}
         hint="Used in links; lowercase letters, numbers and hyphens."
       />
-      <TextAreaField label="Description" name="description" rows={3} value={draft.description} onChange={set("description")} error={err("description")} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        rows={3}
+        value={draft.description}
+        onChange={set("description")}
+        error={err("description")}
+      />
       <div className="field-row">
-        <TextField label="Duration (minutes)" name="durationMinutes" type="number" min={5} max={720} step={5} required value={draft.duration} onChange={set("duration")} error={err("durationMinutes")} />
-        <TextField label="Price" name="price" type="number" min={0} step="0.01" inputMode="decimal" required value={draft.price} onChange={set("price")} error={err("priceCents")} hint="0 for a free session" />
+        <TextField
+          label="Duration (minutes)"
+          name="durationMinutes"
+          type="number"
+          min={5}
+          max={720}
+          step={5}
+          required
+          value={draft.duration}
+          onChange={set("duration")}
+          error={err("durationMinutes")}
+        />
+        <TextField
+          label="Price"
+          name="price"
+          type="number"
+          min={0}
+          step="0.01"
+          inputMode="decimal"
+          required
+          value={draft.price}
+          onChange={set("price")}
+          error={err("priceCents")}
+          hint="0 for a free session"
+        />
         <SelectField label="Currency" name="currency" value={draft.currency} onChange={set("currency")} error={err("currency")}>
           {(asCurrency(draft.currency) ? CURRENCIES : [draft.currency, ...CURRENCIES]).map((c) => (
             <option key={c} value={c}>

@@ -17,10 +17,7 @@ export function SessionTypesPanel() {
   const [createKey, setCreateKey] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const invalidate = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.sessionType.pathFilter()),
-      queryClient.invalidateQueries(trpc.builder.pathFilter()),
-    ]);
+    Promise.all([queryClient.invalidateQueries(trpc.sessionType.pathFilter()), queryClient.invalidateQueries(trpc.builder.pathFilter())]);
   const create = useMutation(
     trpc.sessionType.create.mutationOptions({
       onSuccess: async (_data, variables) => {

@@ -20,7 +20,10 @@ export function WeeklyRulesEditor({ rules, errors, onChange }: { rules: Rules; e
             <ul className="range-list">
               {ranges.map((range, index) => {
                 const update = (patch: Partial<RangeDraft>) =>
-                  setDay(iso, ranges.map((r) => (r.key === range.key ? { ...r, ...patch } : r)));
+                  setDay(
+                    iso,
+                    ranges.map((r) => (r.key === range.key ? { ...r, ...patch } : r)),
+                  );
                 const error = errors[range.key];
                 const errorId = `${range.key}-error`;
                 return (
@@ -53,8 +56,21 @@ export function WeeklyRulesEditor({ rules, errors, onChange }: { rules: Rules; e
                         aria-describedby={error ? errorId : undefined}
                       />
                     </label>
-                    <button type="button" className="button button-link" onClick={() => setDay(iso, ranges.filter((r) => r.key !== range.key))}>
-                      Remove<span className="visually-hidden"> {label} range {index + 1}</span>
+                    <button
+                      type="button"
+                      className="button button-link"
+                      onClick={() =>
+                        setDay(
+                          iso,
+                          ranges.filter((r) => r.key !== range.key),
+                        )
+                      }
+                    >
+                      Remove
+                      <span className="visually-hidden">
+                        {" "}
+                        {label} range {index + 1}
+                      </span>
                     </button>
                     {error ? (
                       <p id={errorId} className="field-error">

@@ -52,7 +52,13 @@ export const builderRouter = router({
   bySlug: publicProcedure
     .input(z.strictObject({ slug }))
     .output(
-      z.object({ ...profileFields.shape, id: z.string(), slug: z.string(), tags: z.array(z.string()), sessionTypes: z.array(publicSessionType) }),
+      z.object({
+        ...profileFields.shape,
+        id: z.string(),
+        slug: z.string(),
+        tags: z.array(z.string()),
+        sessionTypes: z.array(publicSessionType),
+      }),
     )
     .query(({ ctx, input }) => getBuilderBySlug(ctx.db, input.slug)),
 

@@ -31,7 +31,14 @@ export const sessionTypeRouter = router({
   /** The builder's Calendly event types, to choose a mapping from. */
   calendlyEventTypes: builderProcedure
     .output(z.array(z.object({ uri: z.string(), name: z.string(), durationMinutes: z.number(), schedulingUrl: z.string() })))
-    .query(async () => (await withProvider("Calendly", () => calendlyClient.listEventTypes())).map(({ uri, name, durationMinutes, schedulingUrl }) => ({ uri, name, durationMinutes, schedulingUrl }))),
+    .query(async () =>
+      (await withProvider("Calendly", () => calendlyClient.listEventTypes())).map(({ uri, name, durationMinutes, schedulingUrl }) => ({
+        uri,
+        name,
+        durationMinutes,
+        schedulingUrl,
+      })),
+    ),
 
   linkCalendly: builderProcedure
     .input(z.strictObject({ id, eventTypeUri: z.url().nullable() }))
@@ -39,7 +46,8 @@ export const sessionTypeRouter = router({
     .mutation(async ({ ctx, input }) => {
       let eventType = null;
       if (input.eventTypeUri) {
-        eventType = (await withProvider("Calendly", () => calendlyClient.listEventTypes())).find((t) => t.uri === input.eventTypeUri) ?? null;
+        eventType =
+          (await withProvider("Calendly", () => calendlyClient.listEventTypes())).find((t) => t.uri === input.eventTypeUri) ?? null;
         if (!eventType) throw new AppError("NOT_FOUND", "No such Calendly event type on the connected account");
       }
       return linkCalendlyEventType(ctx.db, { builderId: ctx.builderId, id: input.id, eventType });
