@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+    globalSetup: ["src/testing/global-setup.ts"],
     setupFiles: ["src/testing/test-env.ts"],
     pool: "forks",
     maxWorkers: 2,
