@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     `creating a fresh database on the ${database} PostgreSQL (${database === "external" ? "TEST_DATABASE_URL" : "TEST_DATABASE_URL unset"})`,
   );
   const testDb = await createTestDatabase();
-  const db = createDb(testDb.url, POOL_SIZE);
+  const db = createDb(testDb.url, { poolSize: POOL_SIZE });
   const servers: BenchServer[] = [];
   try {
     const seeded = await seed(testDb.url);
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const [{ version }] = await db.$queryRawUnsafe<[{ version: string }]>("SELECT current_setting('server_version') AS version");
 
     const captured = await captureBuilderListSql(testDb.url, POOL_SIZE);
-    log(`Prisma issues ${captured.length} statement(s) for builder.list (first page); the bare server replays them verbatim`);
+    log(`builder.list sends ${captured.length} statement(s) (first page); the bare server replays them verbatim`);
     const env = {
       DATABASE_URL: testDb.url,
       POOL_SIZE: String(POOL_SIZE),

@@ -1,22 +1,17 @@
-// Captures the SQL Prisma sends for builder.list({ limit: 12 }) with a client built like
-// createDb's (same adapter) plus query-event logging. The bare server then replays exactly
+// Captures the SQL builder.list({ limit: 12 }) sends, through createDb's own SQL hook. The bare server then replays exactly
 // these statements, parameters included: the first page of an unchanging data set is the
 // same request every time, so verbatim replay is "the same SQL, the same round trips" by
 // construction, and stays true when list-builders.ts changes its query.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../src/generated/prisma/client";
+import { createDb } from "../../src/server/db/client";
 import { createContextInner } from "../../src/server/trpc/context";
 import { createCaller } from "../../src/server/trpc/router";
 
 export type Statement = { sql: string; params: unknown[] };
 
 export async function captureBuilderListSql(url: string, poolSize: number): Promise<Statement[]> {
-  const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
-    log: [{ emit: "event", level: "query" }],
-  });
   const statements: Statement[] = [];
-  db.$on("query", (e) => statements.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  // The listing runs as plain SQL on the client's pool; onSql sees exactly what is sent.
+  const db = createDb(url, { poolSize, onSql: (sql, params) => statements.push({ sql, params }) });
   try {
     await createCaller(createContextInner({ db })).builder.list({ limit: 12 });
     return statements;

@@ -6,6 +6,7 @@ import pg from "pg";
 import superjson from "superjson";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { listBuilders } from "../../src/modules/builders/list-builders";
+import { sqlReaderFor } from "../../src/server/db/client";
 import { createContextInner } from "../../src/server/trpc/context";
 import { appRouter, createCaller } from "../../src/server/trpc/router";
 import type { Statement } from "./capture";
@@ -16,7 +17,8 @@ export type Layer = { layer: string; cpuUs: number; seqP50Ms: number };
 export async function measureLayers(db: PrismaClient, url: string, poolSize: number, captured: Statement[]): Promise<Layer[]> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const caller = createCaller(createContextInner({ db }));
-  const sample = await listBuilders(db, { limit: 12 });
+  const read = sqlReaderFor(db);
+  const sample = await listBuilders(read, { limit: 12 });
   const cases: [string, () => Promise<unknown>][] = [
     [
       `raw pg: the captured ${captured.length} statement(s)`,
@@ -24,7 +26,7 @@ export async function measureLayers(db: PrismaClient, url: string, poolSize: num
         for (const s of captured) await pool.query(s.sql, s.params);
       },
     ],
-    ["Prisma: listBuilders() use-case", () => listBuilders(db, { limit: 12 })],
+    ["listBuilders() use-case (plain SQL on Prisma's pool)", () => listBuilders(read, { limit: 12 })],
     ["+ tRPC procedure (createCaller: zod in/out, middleware)", () => caller.builder.list({ limit: 12 })],
     [
       "+ fetch adapter (Request -> superjson Response text)",

@@ -10,7 +10,7 @@ import { createContextInner } from "../../src/server/trpc/context";
 import { appRouter } from "../../src/server/trpc/router";
 import { requiredEnv, serveChild } from "./child";
 
-const db = createDb(requiredEnv("DATABASE_URL"), Number(requiredEnv("POOL_SIZE")));
+const db = createDb(requiredEnv("DATABASE_URL"), { poolSize: Number(requiredEnv("POOL_SIZE")) });
 
 async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (req.method === "GET" || req.method === "HEAD") return undefined;

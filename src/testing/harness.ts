@@ -19,7 +19,7 @@ export async function startTestDb(): Promise<TestDb> {
   const url = database.url;
   process.env.DATABASE_URL = url;
   resetEnvForTests();
-  const db = createDb(url, 25);
+  const db = createDb(url, { poolSize: 25 });
   setDbForTests(db);
   return {
     db,

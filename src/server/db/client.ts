@@ -1,4 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlReader } from "@/modules/shared/sql-reader";
 import { PrismaClient } from "@/generated/prisma/client";
 import { getEnv } from "@/server/env";
 
@@ -11,14 +13,37 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 const globalForDb = globalThis as unknown as { bookingDb?: PrismaClient };
 
-export function createDb(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
-  return new PrismaClient({
-    adapter,
+const readers = new WeakMap<PrismaClient, SqlReader>();
+
+export type DbOptions = { poolSize?: number; onSql?: (text: string, values: unknown[]) => void };
+
+export function createDb(databaseUrl: string, { poolSize = 10, onSql }: DbOptions = {}): PrismaClient {
+  // One pool shared by Prisma and the plain SQL reader. The adapter does not end a pool it
+  // was given, so $disconnect is extended to end it too (no handle left open).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool),
     // Bursts of concurrent bookings queue for a connection; the default 2 s wait would
     // turn a busy moment into errors.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
+  readers.set(client, async <Row>(text: string, values: unknown[]) => {
+    onSql?.(text, values);
+    return (await pool.query(text, values)).rows as Row[];
+  });
+  return client;
+}
+
+/** The plain SQL reader on the same pool as this client. */
+export function sqlReaderFor(db: PrismaClient): SqlReader {
+  const reader = readers.get(db);
+  if (!reader) throw new Error("This PrismaClient was not created by createDb");
+  return reader;
 }
 
 export function getDb(): PrismaClient {

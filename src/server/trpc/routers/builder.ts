@@ -4,6 +4,7 @@ import { getBuilderBySlug } from "@/modules/builders/get-builder-by-slug";
 import { listBuilders } from "@/modules/builders/list-builders";
 import { ownProfileSelect } from "@/modules/builders/builder-profile-select";
 import { updateBuilderProfile } from "@/modules/builders/update-builder-profile";
+import { sqlReaderFor } from "@/server/db/client";
 import { authenticatedProcedure, builderProcedure, publicProcedure, router } from "../init";
 import { ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
 
@@ -47,7 +48,7 @@ export const builderRouter = router({
         }),
     )
     .output(z.object({ items: z.array(builderCard), nextCursor: z.string().nullable() }))
-    .query(({ ctx, input }) => listBuilders(ctx.db, { ...input, cursor: input.cursor ?? undefined })),
+    .query(({ ctx, input }) => listBuilders(sqlReaderFor(ctx.db), { ...input, cursor: input.cursor ?? undefined })),
 
   bySlug: publicProcedure
     .input(z.strictObject({ slug }))
