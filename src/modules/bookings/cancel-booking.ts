@@ -70,6 +70,8 @@ export type ApplyCancellationInput = {
   cancelOnCalendly: boolean;
   /** A reschedule's cancelled half owes no cancellation email. */
   notifyClient?: boolean;
+  /** Set when Stripe itself reported the Checkout Session closed (checkout.session.expired). */
+  checkoutClosed?: boolean;
 };
 
 /**
@@ -78,7 +80,10 @@ export type ApplyCancellationInput = {
  * Returns the booking as it is afterwards (also when someone else cancelled it first).
  */
 export async function applyCancellation(tx: Tx, input: ApplyCancellationInput): Promise<BookingView> {
-  const before = await tx.booking.findUnique({ where: { id: input.bookingId }, select: { status: true } });
+  const before = await tx.booking.findUnique({
+    where: { id: input.bookingId },
+    select: { status: true, paymentStatus: true, stripeCheckoutSessionId: true },
+  });
   const refunding = input.refundCents > 0;
   const { count } = await tx.booking.updateMany({
     where: { id: input.bookingId, status: { in: ["PENDING", "CONFIRMED"] } },
@@ -95,6 +100,9 @@ export async function applyCancellation(tx: Tx, input: ApplyCancellationInput): 
     if (before?.status === "CONFIRMED" && input.notifyClient !== false) owed.push("EMAIL_CANCELLATION");
     if (refunding) owed.push("STRIPE_REFUND");
     if (input.cancelOnCalendly) owed.push("CALENDLY_CANCEL");
+    // An unpaid hold's Checkout Session would otherwise stay payable until it expires.
+    const unpaid = before?.paymentStatus === "UNPAID" || before?.paymentStatus === "FAILED";
+    if (unpaid && before?.stripeCheckoutSessionId && !input.checkoutClosed) owed.push("STRIPE_EXPIRE_CHECKOUT");
     await enqueueOutbox(tx, input.bookingId, owed);
   }
   return tx.booking.findUniqueOrThrow({ where: { id: input.bookingId }, select: bookingViewSelect });

@@ -48,6 +48,10 @@ async function perform(tx: Tx, kind: OutboxKind, bookingId: string, deps: Outbox
         },
       };
     }
+    case "STRIPE_EXPIRE_CHECKOUT": {
+      if (booking.stripeCheckoutSessionId) await deps.payments.expireCheckoutSession(booking.stripeCheckoutSessionId);
+      return { providerMessageId: null, statusCode: null };
+    }
     case "CALENDLY_CANCEL": {
       if (!booking.calendlyEventUri) return { providerMessageId: null, statusCode: null };
       await deps.calendly.cancelEvent(booking.calendlyEventUri, booking.cancellationReason ?? "Cancelled in the marketplace");

@@ -16,6 +16,7 @@ export function loadOutboxBooking(tx: Tx, bookingId: string) {
       refundedCents: true,
       cancellationReason: true,
       stripePaymentIntentId: true,
+      stripeCheckoutSessionId: true,
       calendlyEventUri: true,
       sessionType: { select: { title: true } },
       builder: { select: { displayName: true, timeZone: true } },

@@ -105,6 +105,7 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
         cancelledBy: "SYSTEM",
         refundCents: 0,
         cancelOnCalendly: unpaid.calendlyEventUri !== null,
+        checkoutClosed: true,
       });
       return "processed";
     }

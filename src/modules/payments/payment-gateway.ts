@@ -17,4 +17,6 @@ export type RefundRequest = { bookingId: string; paymentIntentId: string; amount
 export type PaymentGateway = {
   createCheckoutSession(request: CheckoutRequest): Promise<{ id: string; url: string }>;
   refund(request: RefundRequest): Promise<{ id: string; status: string }>;
+  /** Closes an open Checkout Session so a cancelled hold cannot be paid; resolves if it is no longer open. */
+  expireCheckoutSession(sessionId: string): Promise<void>;
 };

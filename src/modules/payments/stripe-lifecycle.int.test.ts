@@ -183,4 +183,15 @@ describe("Stripe Checkout and the payment lifecycle", () => {
       expect((await h.db.webhookEvent.findFirstOrThrow({ where: { externalId: event.id } })).status).toBe("IGNORED"),
     );
   });
+
+  it("closes the Checkout Session when an unpaid hold is cancelled, so it can no longer be paid", async () => {
+    const { booking, checkoutSessionId, client } = await paidBookingWithCheckout(h.db);
+    await callerFor(h.db, client.id).booking.cancel({ id: booking.id, reason: "Changed my mind" });
+    await settled(booking.id);
+    await eventually(async () => expect(await outboxKinds(h.db, booking.id, "SENT")).toEqual(["STRIPE_EXPIRE_CHECKOUT"]));
+    expect(h.stripe.requests.filter((r) => r.path === `/v1/checkout/sessions/${checkoutSessionId}/expire`)).toHaveLength(1);
+    expect(h.stripe.getCheckoutSession(checkoutSessionId)?.status).toBe("expired");
+    // No email for a booking that was never confirmed.
+    expect(subjects(booking.clientEmail)).toEqual([]);
+  });
 });

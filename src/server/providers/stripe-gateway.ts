@@ -1,3 +1,4 @@
+import Stripe from "stripe";
 import type { PaymentGateway } from "@/modules/payments/payment-gateway";
 import { getStripe } from "./stripe-client";
 
@@ -43,5 +44,15 @@ export const stripeGateway: PaymentGateway = {
       { idempotencyKey: `refund:${request.bookingId}` },
     );
     return { id: refund.id, status: refund.status ?? "pending" };
+  },
+
+  async expireCheckoutSession(sessionId) {
+    try {
+      await getStripe().checkout.sessions.expire(sessionId);
+    } catch (error) {
+      // Already complete or expired: nothing left to close (a completed payment is refunded by its event).
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
+      throw error;
+    }
   },
 };

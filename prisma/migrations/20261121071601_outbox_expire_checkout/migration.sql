@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "OutboxKind" ADD VALUE 'STRIPE_EXPIRE_CHECKOUT';
