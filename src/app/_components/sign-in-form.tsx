@@ -1,37 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth-client";
 import { TextField } from "./form-fields";
+import { useAuthAction } from "./use-auth-action";
 
 export function SignInForm({ next }: { next: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
+  const { error, pending, run } = useAuthAction(next);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
-    setPending(true);
-    try {
-      const result = await authClient.signIn.email({ email: email.trim(), password });
-      if (result.error) {
-        setError(result.error.message ?? "Could not sign in. Check your email and password.");
-        return;
-      }
-      await queryClient.resetQueries();
-      router.replace(next);
-    } catch {
-      setError("Could not reach the server. Please try again.");
-    } finally {
-      setPending(false);
-    }
+    void run(() => authClient.signIn.email({ email: email.trim(), password }), "Could not sign in. Check your email and password.");
   }
 
   return (

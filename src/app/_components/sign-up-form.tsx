@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth-client";
 import { TextField } from "./form-fields";
+import { useAuthAction } from "./use-auth-action";
 
 type Fields = { name: string; email: string; password: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
@@ -21,39 +20,22 @@ function validate(values: Fields): FieldErrors {
 }
 
 export function SignUpForm({ next }: { next: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
+  const { error, setError, pending, run } = useAuthAction(next);
   const [values, setValues] = useState<Fields>({ name: "", email: "", password: "" });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   const set = (key: keyof Fields) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
     const errors = validate(values);
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    setPending(true);
-    try {
-      const result = await authClient.signUp.email({
-        name: values.name.trim(),
-        email: values.email.trim(),
-        password: values.password,
-      });
-      if (result.error) {
-        setError(result.error.message ?? "Could not create your account.");
-        return;
-      }
-      await queryClient.resetQueries();
-      router.replace(next);
-    } catch {
-      setError("Could not reach the server. Please try again.");
-    } finally {
-      setPending(false);
-    }
+    void run(
+      () => authClient.signUp.email({ name: values.name.trim(), email: values.email.trim(), password: values.password }),
+      "Could not create your account.",
+    );
   }
 
   return (
