@@ -11,9 +11,11 @@ export type Db = PrismaClient;
 /** What use-cases take: the client or an interactive transaction of it. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForDb = globalThis as unknown as { bookingDb?: PrismaClient };
+// On globalThis, not in module scope: Next bundles this module into more than one chunk
+// (instrumentation, route handlers), and they must share the client and its reader.
+const globalForDb = globalThis as unknown as { bookingDb?: PrismaClient; bookingDbReaders?: WeakMap<PrismaClient, SqlReader> };
 
-const readers = new WeakMap<PrismaClient, SqlReader>();
+const readers = (globalForDb.bookingDbReaders ??= new WeakMap<PrismaClient, SqlReader>());
 
 export type DbOptions = { poolSize?: number; onSql?: (text: string, values: unknown[]) => void };
 

@@ -13,7 +13,9 @@ export const QUEUES = {
 
 export type QueueTuning = { retryDelaySeconds: number; retryLimit: number };
 
-let boss: Promise<PgBoss> | undefined;
+// On globalThis so the Next server's chunks (instrumentation starts the workers, route
+// handlers enqueue) share one instance and one connection pool.
+const globalForBoss = globalThis as unknown as { bookingBoss?: Promise<PgBoss> | undefined };
 
 export const defaultTuning: QueueTuning = { retryDelaySeconds: 5, retryLimit: 12 };
 
@@ -39,15 +41,15 @@ async function startBoss(connectionString: string, tuning: QueueTuning): Promise
 }
 
 export function getBoss(tuning: QueueTuning = defaultTuning): Promise<PgBoss> {
-  boss ??= startBoss(getEnv().DATABASE_URL, tuning).catch((error: unknown) => {
-    boss = undefined;
+  globalForBoss.bookingBoss ??= startBoss(getEnv().DATABASE_URL, tuning).catch((error: unknown) => {
+    globalForBoss.bookingBoss = undefined;
     throw error;
   });
-  return boss;
+  return globalForBoss.bookingBoss;
 }
 
 export async function stopBoss(): Promise<void> {
-  const current = boss;
-  boss = undefined;
+  const current = globalForBoss.bookingBoss;
+  globalForBoss.bookingBoss = undefined;
   if (current) await (await current).stop({ graceful: true, timeout: 5000 });
 }
