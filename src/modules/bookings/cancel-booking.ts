@@ -19,6 +19,9 @@ const cancelledByFor = { admin: "ADMIN", client: "CLIENT", token: "CLIENT", buil
 
 /** Cancellation from our own app (client, builder, admin or manage-token holder). */
 export async function cancelBooking(tx: Tx, input: CancelBookingInput): Promise<BookingView> {
+  // Lock first: a payment confirming at this moment (apply-payment locks the row too) must
+  // either be seen here, and refunded by policy, or see this cancellation and refund itself.
+  await tx.$queryRaw`SELECT id FROM "Booking" WHERE id = ${input.bookingId} FOR UPDATE`;
   const booking = await tx.booking.findUnique({
     where: { id: input.bookingId },
     select: {

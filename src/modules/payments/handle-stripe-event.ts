@@ -3,6 +3,7 @@ import type { Tx } from "@/server/db/client";
 import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
 import { applyCancellation } from "@/modules/bookings/cancel-booking";
 import { PAYMENT_EXPIRED } from "@/modules/bookings/expire-holds";
+import { lockBooking } from "@/modules/bookings/lock-booking";
 import { applyPayment } from "./apply-payment";
 
 // Only the fields we act on; Stripe adds fields freely, so unknown keys are ignored.
@@ -93,10 +94,10 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
       const s = checkoutSession.parse(event.object);
       const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
       if (!bookingId) return "ignored";
-      const unpaid = await tx.booking.findFirst({
-        where: { id: bookingId, status: "PENDING", paymentStatus: { in: ["UNPAID", "FAILED"] } },
-        select: { calendlyEventUri: true },
-      });
+      // Locked like every payment path, so an expiry and a payment cannot interleave.
+      const locked = await lockBooking(tx, bookingId);
+      const unpaid =
+        locked?.status === "PENDING" && (locked.paymentStatus === "UNPAID" || locked.paymentStatus === "FAILED") ? locked : null;
       if (!unpaid) return "ignored";
       await applyCancellation(tx, {
         bookingId,

@@ -4,6 +4,8 @@ import { eventually, startProviderHarness, type ProviderHarness } from "@/testin
 import { bookingState, outboxKinds, paidBookingWithCheckout } from "@/testing/booking-fixtures";
 import { callerFor } from "@/testing/harness";
 import { runSweep } from "@/server/jobs/sweep";
+import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
+import { recordWebhookEvent } from "@/modules/webhooks/record-webhook-event";
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -193,5 +195,34 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     expect(h.stripe.getCheckoutSession(checkoutSessionId)?.status).toBe("expired");
     // No email for a booking that was never confirmed.
     expect(subjects(booking.clientEmail)).toEqual([]);
+  });
+
+  it("never keeps money when a payment and the client's cancellation are applied at the same moment", async () => {
+    for (let round = 0; round < 8; round++) {
+      const { booking, checkoutSessionId, client } = await paidBookingWithCheckout(h.db);
+      const events = await h.stripe.completeCheckout(checkoutSessionId, { deliver: false });
+      const completed = events.find((e) => e.type === "checkout.session.completed")!;
+      // Record the event without the queue, then apply it and the cancellation concurrently.
+      const { id } = await recordWebhookEvent(h.db, {
+        provider: "STRIPE",
+        externalId: completed.id,
+        type: completed.type,
+        payload: completed as never,
+      });
+      await Promise.all([
+        processWebhookEvent(h.db, {
+          eventId: id,
+          holdMinutes: 30,
+          manageTokenSecret: "s".repeat(32),
+          refundPolicy: { fullRefundHoursBefore: 24 },
+        }),
+        callerFor(h.db, client.id).booking.cancel({ id: booking.id, reason: "Race" }),
+      ]);
+      await settled(booking.id);
+      await eventually(async () =>
+        expect(await bookingState(h.db, booking.id), `round ${round}`).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" }),
+      );
+      expect(refundCalls(booking.id)).toHaveLength(1);
+    }
   });
 });
