@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TagList } from "./tag-list";
 import type { BuilderListItem } from "@/trpc/types";
 import { formatPriceRange } from "../_lib/money";
 
@@ -13,17 +14,7 @@ export function BuilderCard({ builder }: { builder: BuilderListItem }) {
         <span className="visually-hidden">Price: </span>
         {formatPriceRange(builder.minPriceCents, builder.maxPriceCents, builder.currency)}
       </p>
-      {builder.tags.length > 0 ? (
-        <ul className="tag-list">
-          {builder.tags.map((tag) => (
-            <li key={tag}>
-              <Link className="tag" href={`/?tag=${encodeURIComponent(tag)}`}>
-                {tag}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={builder.tags} />
       <p className="muted small">Time zone: {builder.timeZone.replaceAll("_", " ")}</p>
     </article>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { TagList } from "./tag-list";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
 import { isNotFound } from "../_lib/errors";
@@ -25,17 +26,7 @@ export function BuilderProfile({ slug }: { slug: string }) {
         <h1>{builder.displayName}</h1>
         <p className="lead">{builder.headline}</p>
         <p className="muted">Based in the {builder.timeZone.replaceAll("_", " ")} time zone</p>
-        {builder.tags.length > 0 ? (
-          <ul className="tag-list">
-            {builder.tags.map((tag) => (
-              <li key={tag}>
-                <Link className="tag" href={`/?tag=${encodeURIComponent(tag)}`}>
-                  {tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <TagList tags={builder.tags} />
       </header>
 
       {builder.bio ? (

@@ -7,8 +7,8 @@ import type { Viewer } from "@/trpc/types";
 import { getErrorMessage, getFieldErrors } from "../../_lib/errors";
 import { parseTags, slugify, SLUG_PATTERN, validateTags } from "../../_lib/text";
 import { detectTimeZone } from "../../_lib/time";
-import { TextAreaField, TextField } from "../form-fields";
-import { TimeZoneSelect } from "../time-zone-select";
+import { TextField } from "../form-fields";
+import { ProfileFields } from "./profile-fields";
 
 type Values = { slug: string; displayName: string; headline: string; bio: string; tags: string; timeZone: string };
 
@@ -69,33 +69,17 @@ export function BecomeBuilderForm({ viewer }: { viewer: NonNullable<Viewer> }) {
           error={err("slug")}
           hint={`Your page: /builders/${values.slug || "your-name"}`}
         />
-        <TextField
-          label="Display name"
-          name="displayName"
-          required
-          value={values.displayName}
-          onChange={set("displayName")}
-          error={err("displayName")}
+        <ProfileFields
+          values={values}
+          onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+          errors={{
+            displayName: err("displayName"),
+            headline: err("headline"),
+            bio: err("bio"),
+            tags: err("tags"),
+            timeZone: err("timeZone"),
+          }}
         />
-        <TextField
-          label="Headline"
-          name="headline"
-          required
-          value={values.headline}
-          onChange={set("headline")}
-          error={err("headline")}
-          placeholder="e.g. Senior React engineer"
-        />
-        <TextAreaField label="Bio" name="bio" rows={5} value={values.bio} onChange={set("bio")} error={err("bio")} />
-        <TextField
-          label="Tags"
-          name="tags"
-          value={values.tags}
-          onChange={set("tags")}
-          error={err("tags")}
-          hint="Comma-separated, e.g. react, typescript"
-        />
-        <TimeZoneSelect value={values.timeZone} onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))} error={err("timeZone")} />
         <div aria-live="assertive">
           {become.isError ? (
             <p className="notice notice-error" role="alert">

@@ -7,9 +7,8 @@ import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { getErrorMessage, getFieldErrors } from "../../_lib/errors";
 import { parseTags } from "../../_lib/text";
-import { TextAreaField, TextField } from "../form-fields";
 import { ErrorNotice, Loading } from "../status";
-import { TimeZoneSelect } from "../time-zone-select";
+import { ProfileFields } from "./profile-fields";
 
 type Profile = RouterOutputs["builder"]["mine"];
 
@@ -40,8 +39,6 @@ function ProfileForm({ profile }: { profile: Profile }) {
     }),
   );
   const fieldErrors = getFieldErrors(update.error);
-  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -73,29 +70,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
         <Link href={`/builders/${encodeURIComponent(profile.slug)}`}>View public profile</Link>
       </div>
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField
-          label="Display name"
-          name="displayName"
-          required
-          value={values.displayName}
-          onChange={set("displayName")}
-          error={fieldErrors.displayName}
-        />
-        <TextField
-          label="Headline"
-          name="headline"
-          required
-          value={values.headline}
-          onChange={set("headline")}
-          error={fieldErrors.headline}
-        />
-        <TextAreaField label="Bio" name="bio" rows={5} value={values.bio} onChange={set("bio")} error={fieldErrors.bio} />
-        <TextField label="Tags" name="tags" value={values.tags} onChange={set("tags")} error={fieldErrors.tags} hint="Comma-separated" />
-        <TimeZoneSelect
-          value={values.timeZone}
-          onChange={(timeZone) => setValues((v) => ({ ...v, timeZone }))}
-          error={fieldErrors.timeZone}
-        />
+        <ProfileFields values={values} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} errors={fieldErrors} />
         <div aria-live="polite">
           {update.isError ? (
             <p className="notice notice-error" role="alert">
