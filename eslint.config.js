@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
+      "dist/",
       "src/generated/",
       "bench/results/",
       "test-results/",

@@ -2,7 +2,8 @@ import type { PrismaClient } from "../src/generated/prisma/client";
 import { getAuth } from "../src/server/auth/auth";
 
 // Demo data for a newcomer's first run. Only seeds an empty database (no users), so it
-// never touches real data. The four demo accounts are listed in the README.
+// never touches real data, and never under NODE_ENV=production. The four demo accounts are
+// listed in the README.
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -163,7 +164,18 @@ async function ensureAccount(db: PrismaClient, account: (typeof demoAccounts)[nu
   return result.user.id;
 }
 
+/** Demo accounts share a published password: a production process must never create them. */
+export function assertDemoSeedingAllowed(nodeEnv = process.env.NODE_ENV): void {
+  if (nodeEnv === "production") {
+    throw new Error(
+      "Refusing to seed demo data with NODE_ENV=production: the demo accounts (admin@demo.test...) share a published password. " +
+        "Demo data is for local databases (npm run dev, npm run db:seed without NODE_ENV=production).",
+    );
+  }
+}
+
 export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean }> {
+  assertDemoSeedingAllowed();
   if ((await db.user.count()) > 0) return { seeded: false };
   const ids = new Map<string, string>();
   for (const account of demoAccounts) ids.set(account.email, await ensureAccount(db, account));

@@ -1,15 +1,50 @@
-// `npm start`: the production server (after `npm run build`). With DATABASE_URL and the
-// provider keys configured it uses them; without, it runs on the local defaults like dev.
+// `npm start`: the production server. Bundled by `npm run build` into dist/start.mjs (see
+// scripts/build-start.ts) and run with plain node: no devDependency at run time.
+//
+// Fails closed: the whole configuration is validated first (one message naming every missing
+// or invalid variable, exit 1, no database connection yet); then pending migrations are
+// applied over DIRECT_URL (else DATABASE_URL); then `next start` runs with NODE_ENV=production.
+// It never starts sandboxes, seeds demo data or uses a built-in secret: the local stack
+// (`npm run start:local`) is a separate launcher, and the build refuses to bundle it here.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseServerEnv } from "../src/server/env";
+import { applyMigrations } from "./lib/migrations";
 import { runNext } from "./lib/run-next";
-import { startLocalStack } from "./lib/local-stack";
 
-const port = Number(process.env.PORT ?? 3000);
-const configured = Boolean(process.env.DATABASE_URL && process.env.STRIPE_SECRET_KEY);
-if (configured) {
-  const { applyMigrations } = await import("./lib/migrations");
-  await applyMigrations(process.env.DIRECT_URL ?? process.env.DATABASE_URL!);
-  await runNext(["start", "--port", String(port)], { env: {}, close: async () => {} });
-} else {
-  const stack = await startLocalStack({ appPort: port });
-  await runNext(["start", "--port", String(port)], stack);
+// scripts/start.ts and dist/start.mjs both sit one level below the repository.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function fail(message: string): never {
+  console.error(`[start] ${message}`);
+  process.exit(1);
 }
+
+// Also for this process: anything reached by mistake (the local stack, demo seeding) refuses it.
+Object.assign(process.env, { NODE_ENV: "production" });
+const env = { ...process.env };
+let problems = "";
+try {
+  parseServerEnv({ ...env, ALLOW_LOCAL_DEFAULTS: undefined });
+} catch (e) {
+  problems = e instanceof Error ? e.message : String(e);
+}
+if (env.ALLOW_LOCAL_DEFAULTS !== undefined) {
+  problems = `ALLOW_LOCAL_DEFAULTS is set: it is for \`npm run start:local\` only; unset it for production.\n${problems}`;
+}
+if (problems) fail(`Refusing to start the production server.\n${problems}`);
+
+const port = Number(env.PORT ?? 3000);
+if (!Number.isInteger(port) || port <= 0) fail(`PORT must be a port number, not "${env.PORT}".`);
+
+try {
+  const { applied } = await applyMigrations(env.DIRECT_URL || env.DATABASE_URL!, {
+    schemaPath: path.join(root, "prisma/schema.prisma"),
+    migrationsDir: path.join(root, "prisma/migrations"),
+  });
+  console.log(applied.length ? `[start] migrations applied: ${applied.join(", ")}` : "[start] migrations: up to date");
+} catch (e) {
+  fail(`Migrations failed, the server was not started: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+await runNext(["start", "--port", String(port)], { env: {}, close: async () => {} }, root);

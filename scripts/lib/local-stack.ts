@@ -1,6 +1,7 @@
 // The whole product on local defaults: PostgreSQL (DATABASE_URL or the embedded one),
-// migrations applied, sandboxes for Calendly, Stripe and SendGrid, demo data. Used by
-// `npm run dev`, `npm start` (when no DATABASE_URL is configured) and the e2e suite.
+// migrations applied, sandboxes for Calendly, Stripe and SendGrid, demo data, the published
+// local secrets. A development tool: used by `npm run dev`, `npm run start:local` and the e2e
+// suite, never by `npm start` (scripts/build-start.ts fails the build if it bundles this).
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { startAllSandboxes } from "../sandbox/start";
 import { resolveDatabaseUrl } from "./embedded-postgres";
@@ -19,6 +20,11 @@ export type LocalStackOptions = {
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => console.log(`[local] ${line}`));
+  // This process seeds demo accounts with a published password and runs on published
+  // secrets; `next start` children still get NODE_ENV=production from runNext.
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("The local stack (demo data, published local secrets) refuses NODE_ENV=production; for production use `npm start`.");
+  }
   const appUrl = `http://localhost:${options.appPort}`;
   const closers: (() => Promise<void>)[] = [];
 
@@ -33,6 +39,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
 
   const env: Record<string, string> = { NEXT_PUBLIC_BASE_URL: appUrl, ...localProviderDefaults, ...definedEnv(), DATABASE_URL: db.url };
+  // The production build (`next start`) on these local values: skip production's checks
+  // (src/server/env.ts), which refuse the published secrets and a localhost address.
+  env.ALLOW_LOCAL_DEFAULTS = "true";
 
   let sandboxEventTypes: SandboxEventType[] = [];
   // Real provider keys configured: talk to the real providers. Otherwise: local sandboxes.

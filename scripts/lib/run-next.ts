@@ -1,15 +1,21 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { LocalStack } from "./local-stack";
-import { repoRoot } from "./embedded-postgres";
+import { fileURLToPath } from "node:url";
+
+export type NextChild = { env: Record<string, string>; close(): Promise<void> };
+
+// scripts/lib -> the repository. `npm start` runs bundled (dist/start.mjs), where this module's
+// own location means nothing, so it passes its root explicitly.
+const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
  * Runs the Next binary directly (not through npx, whose child can outlive it holding the
- * port) and tears the local stack down when it exits or we are signalled.
+ * port) and calls `close` (the local stack's teardown) when it exits or we are signalled.
+ * Imports nothing of the local stack: the production start is bundled with it.
  */
-export async function runNext(args: string[], stack: LocalStack): Promise<void> {
-  const child = spawn(path.join(repoRoot, "node_modules/.bin/next"), args, {
-    cwd: repoRoot,
+export async function runNext(args: string[], stack: NextChild, root = defaultRoot): Promise<void> {
+  const child = spawn(path.join(root, "node_modules/.bin/next"), args, {
+    cwd: root,
     stdio: "inherit",
     env: { ...process.env, ...stack.env, NODE_ENV: args[0] === "dev" ? "development" : "production" },
   });

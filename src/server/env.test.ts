@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { localProviderDefaults } from "../../scripts/lib/local-defaults";
 import { parseServerEnv } from "./env";
 
 const complete = {
@@ -46,5 +48,97 @@ describe("environment validation at start-up", () => {
       WEBHOOKS_PAUSED: false,
       RUN_WORKERS: true,
     });
+  });
+});
+
+describe("production configuration fails closed", () => {
+  const production = {
+    ...complete,
+    NODE_ENV: "production",
+    DIRECT_URL: "postgresql://db.example.com/booking",
+    NEXT_PUBLIC_BASE_URL: "https://www.example.com",
+    BETTER_AUTH_SECRET: "a-real-secret-of-more-than-32-characters",
+    CALENDLY_WEBHOOK_URL: "https://www.example.com/api/webhooks/calendly",
+    STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
+  };
+
+  it("accepts a complete production configuration", () => {
+    expect(parseServerEnv(production)).toMatchObject({ NODE_ENV: "production", NEXT_PUBLIC_BASE_URL: "https://www.example.com" });
+  });
+
+  it("requires every deployment-checklist variable, listed in one message", () => {
+    const {
+      DIRECT_URL: _d,
+      NEXT_PUBLIC_BASE_URL: _b,
+      CALENDLY_WEBHOOK_URL: _c,
+      STRIPE_SECRET_KEY: _s,
+      SENDGRID_API_KEY: _g,
+      ...rest
+    } = production;
+    let message = "";
+    try {
+      parseServerEnv(rest);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const name of ["DIRECT_URL", "NEXT_PUBLIC_BASE_URL", "CALENDLY_WEBHOOK_URL", "STRIPE_SECRET_KEY", "SENDGRID_API_KEY"]) {
+      expect(message).toContain(`  - ${name}: is missing`);
+    }
+    expect(message).toMatch(/NODE_ENV=production/);
+    expect(message).not.toMatch(/STRIPE_WEBHOOK_URL|BETTER_AUTH_SECRET/);
+  });
+
+  it("refuses every secret published in scripts/lib/local-defaults.ts", () => {
+    const notSecrets = [
+      "CALENDLY_USERNAME",
+      "STRIPE_PUBLISHABLE_KEY",
+      "STRIPE_SUPPRESS_NOTICES",
+      "SENDGRID_FROM_EMAIL",
+      "NEXT_TELEMETRY_DISABLED",
+    ];
+    const secrets = Object.entries(localProviderDefaults).filter(([name]) => !notSecrets.includes(name));
+    expect(secrets.map(([name]) => name)).toContain("BETTER_AUTH_SECRET");
+    for (const [name, value] of secrets) {
+      expect(() => parseServerEnv({ ...production, [name]: value }), name).toThrow(new RegExp(`${name}: ${name} is a value published`));
+    }
+    expect(() => parseServerEnv({ ...production, BETTER_AUTH_SECRET: "my-local-only-secret-of-32-characters-or-more" })).toThrow(
+      /BETTER_AUTH_SECRET/,
+    );
+  });
+
+  it("refuses the placeholders of .env.example as they stand", () => {
+    const example = Object.fromEntries(
+      readFileSync(new URL("../../.env.example", import.meta.url), "utf8")
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(example.NODE_ENV).toBe("production");
+    expect(() => parseServerEnv(example)).toThrow(/BETTER_AUTH_SECRET[\s\S]*CALENDLY_API_TOKEN[\s\S]*STRIPE_SECRET_KEY/);
+  });
+
+  it("wants the public https address, not this machine", () => {
+    expect(() => parseServerEnv({ ...production, NEXT_PUBLIC_BASE_URL: "http://www.example.com" })).toThrow(
+      /NEXT_PUBLIC_BASE_URL: NEXT_PUBLIC_BASE_URL must be an https URL/,
+    );
+    for (const host of ["localhost:3000", "127.0.0.1", "[::1]"]) {
+      expect(() => parseServerEnv({ ...production, STRIPE_WEBHOOK_URL: `https://${host}/api/webhooks/stripe` }), host).toThrow(
+        /STRIPE_WEBHOOK_URL: STRIPE_WEBHOOK_URL must be the public address/,
+      );
+    }
+  });
+
+  it("lets the local launchers' production build run on local defaults (ALLOW_LOCAL_DEFAULTS=true)", () => {
+    const local = { ...complete, ...localProviderDefaults, NODE_ENV: "production", NEXT_PUBLIC_BASE_URL: "http://localhost:3000" };
+    expect(() => parseServerEnv(local)).toThrow(/BETTER_AUTH_SECRET/);
+    expect(parseServerEnv({ ...local, ALLOW_LOCAL_DEFAULTS: "true" })).toMatchObject({ NODE_ENV: "production" });
+  });
+
+  it("keeps development and test on their defaults", () => {
+    for (const NODE_ENV of [undefined, "development", "test"]) {
+      const env = parseServerEnv({ ...complete, ...localProviderDefaults, NODE_ENV });
+      expect(env.NEXT_PUBLIC_BASE_URL).toBe("http://localhost:3000");
+      expect(env.DIRECT_URL).toBeUndefined();
+    }
   });
 });

@@ -51,6 +51,10 @@ const serverEnvSchema = z.object({
       .default(30),
   ),
   RATE_LIMIT_PER_MINUTE: emptyIsUnset(z.coerce.number().int().min(1).default(120)),
+  // Proxies in front of the app that append to X-Forwarded-For (0: trust no forwarded header).
+  // VERCEL=1 is set by the platform itself; then its overwritten client-IP header is used.
+  TRUSTED_PROXY_HOPS: emptyIsUnset(z.coerce.number().int().min(0).max(10).default(0)),
+  VERCEL: emptyIsUnset(z.stringbool().default(false)),
 
   // Rollback levers: switch webhook processing or outbound email off without a deploy.
   WEBHOOKS_PAUSED: emptyIsUnset(z.stringbool().default(false)),
@@ -67,16 +71,56 @@ const serverEnvSchema = z.object({
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
+// Production fails closed: every variable of the deployment checklist is required (no
+// localhost default), and values this repository publishes (scripts/lib/local-defaults.ts,
+// .env.example) are refused: anyone could sign sessions or webhooks with them. Skipped only
+// by the local launchers' production build (`npm run start:local`, e2e), which set
+// ALLOW_LOCAL_DEFAULTS=true; `npm start` refuses that flag. env.test.ts keeps the list in step.
+const publishedSecrets = {
+  BETTER_AUTH_SECRET: ["local-only-secret-change-me-in-production-0001", "replace-with-32-or-more-random-characters"],
+  CALENDLY_API_TOKEN: ["calendly_sandbox_token", "your-personal-access-token"],
+  CALENDLY_WEBHOOK_SIGNING_KEY: ["calendly_sandbox_signing_key", "your-webhook-signing-key"],
+  STRIPE_SECRET_KEY: ["sk_test_sandbox", "sk_live_..."],
+  STRIPE_WEBHOOK_SECRET: ["whsec_sandbox", "whsec_..."],
+  SENDGRID_API_KEY: ["SG.sandbox", "SG...."],
+} as const;
+const notPublished = (name: keyof typeof publishedSecrets) =>
+  z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || !((publishedSecrets[name] as readonly string[]).includes(v) || v.includes("local-only")), {
+      message: `${name} is a value published in this repository; generate one of your own`,
+    });
+const publicUrl = (name: string) =>
+  z
+    .url({ protocol: /^https$/, error: `${name} must be an https URL` })
+    .refine((v) => !URL.canParse(v) || !/^(localhost|127\.|0\.0\.0\.0$|\[::1?\]$)/.test(new URL(v).hostname), {
+      message: `${name} must be the public address, not this machine`,
+    });
+const productionEnvSchema = z.object({
+  DIRECT_URL: z.string().min(1),
+  NEXT_PUBLIC_BASE_URL: publicUrl("NEXT_PUBLIC_BASE_URL"),
+  CALENDLY_WEBHOOK_URL: publicUrl("CALENDLY_WEBHOOK_URL"),
+  STRIPE_WEBHOOK_URL: publicUrl("STRIPE_WEBHOOK_URL"),
+  ...Object.fromEntries(Object.keys(publishedSecrets).map((name) => [name, notPublished(name as keyof typeof publishedSecrets)])),
+});
+
 let cached: ServerEnv | undefined;
 
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
   const result = serverEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
+  const production = source.NODE_ENV === "production" && source.ALLOW_LOCAL_DEFAULTS !== "true";
+  const extra = production ? (productionEnvSchema.safeParse(source).error?.issues ?? []) : [];
+  if (!result.success || extra.length > 0) {
+    const seen = new Set<string>();
+    const lines = [...(result.error?.issues ?? []), ...extra].flatMap((issue) => {
       const name = issue.path.join(".");
-      return `  - ${name}: ${source[name] === undefined || source[name] === "" ? "is missing" : issue.message}`;
+      if (seen.has(name)) return [];
+      seen.add(name);
+      return [`  - ${name}: ${source[name] === undefined || source[name] === "" ? "is missing" : issue.message}`];
     });
-    throw new Error(`Invalid or missing environment variables:\n${lines.join("\n")}\nSee .env.example.`);
+    const context = production ? " (NODE_ENV=production: every variable of the deployment checklist is required)" : "";
+    throw new Error(`Invalid or missing environment variables${context}:\n${lines.join("\n")}\nSee .env.example.`);
   }
   return result.data;
 }

@@ -1,14 +1,14 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { logger } from "@/server/logger";
-import { getBoss, QUEUES } from "./boss";
+import { QUEUES, sendUnlessLive } from "./boss";
 
 // Jobs point at rows (inbox events, outbox messages) that are already committed. If the
 // process dies before a job is sent, the sweep re-enqueues the row, so nothing is lost;
-// a duplicate job is harmless because each handler re-checks the row's status.
+// a duplicate job is harmless because each handler re-checks the row's status. A row that
+// already has a live job (queued, waiting out a retry's backoff, or running) is skipped.
 
 export async function enqueueWebhookEvent(eventId: string): Promise<void> {
-  const boss = await getBoss();
-  await boss.send(QUEUES.webhookEvent, { eventId }, { singletonKey: eventId });
+  await sendUnlessLive(QUEUES.webhookEvent, [{ key: eventId, data: { eventId } }]);
 }
 
 export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): Promise<number> {
@@ -18,13 +18,10 @@ export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): P
     orderBy: { createdAt: "asc" },
     take: 500,
   });
-  if (!rows.length) return 0;
-  const boss = await getBoss();
-  await boss.insert(
+  return sendUnlessLive(
     QUEUES.outboxMessage,
-    rows.map((r) => ({ data: { outboxId: r.id }, singletonKey: r.id })),
+    rows.map((r) => ({ key: r.id, data: { outboxId: r.id } })),
   );
-  return rows.length;
 }
 
 export async function enqueueStaleWebhookEvents(db: PrismaClient, olderThanMs: number): Promise<number> {
@@ -33,8 +30,10 @@ export async function enqueueStaleWebhookEvents(db: PrismaClient, olderThanMs: n
     select: { id: true },
     take: 500,
   });
-  for (const row of rows) await enqueueWebhookEvent(row.id);
-  return rows.length;
+  return sendUnlessLive(
+    QUEUES.webhookEvent,
+    rows.map((r) => ({ key: r.id, data: { eventId: r.id } })),
+  );
 }
 
 /** After a commit that owes side effects: hand them to the queue without delaying the response. */

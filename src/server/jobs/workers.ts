@@ -1,4 +1,5 @@
 import * as Sentry from "@sentry/nextjs";
+import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
@@ -31,13 +32,16 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
  */
 export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defaultTuning): Promise<void> {
   const boss = await getBoss(tuning);
-  const options = { localConcurrency: 2, pollingIntervalSeconds: 0.5 };
+  // includeMetadata for job.retryCount. pg-boss 10 has no localConcurrency: each work() call
+  // is one polling loop taking one job at a time, so two calls per queue run two at once.
+  const options = { includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
+  const concurrency = 2;
 
   const env = getEnv();
   // Rollback lever: with WEBHOOKS_PAUSED, events are still verified, recorded and
   // acknowledged, but wait in the inbox; the start-up sweep processes them once unpaused.
   if (!env.WEBHOOKS_PAUSED) {
-    await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
+    const handleEvent = async ([job]: PgBoss.JobWithMetadata<{ eventId: string }>[]) => {
       if (!job) return;
       const started = Date.now();
       const outcome = await processWebhookEvent(db, {
@@ -56,10 +60,11 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       });
       metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
       kickOutbox(db);
-    });
+    };
+    for (let i = 0; i < concurrency; i++) await boss.work(QUEUES.webhookEvent, options, handleEvent);
   }
 
-  await boss.work<{ outboxId: string }>(QUEUES.outboxMessage, options, async ([job]) => {
+  const handleOutbox = async ([job]: PgBoss.JobWithMetadata<{ outboxId: string }>[]) => {
     if (!job) return;
     const finalAttempt = job.retryCount >= tuning.retryLimit;
     try {
@@ -79,7 +84,8 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       }
       throw error;
     }
-  });
+  };
+  for (let i = 0; i < concurrency; i++) await boss.work(QUEUES.outboxMessage, options, handleOutbox);
 
   await boss.work(QUEUES.sweep, async () => {
     await runSweep(db);

@@ -1,5 +1,0 @@
-import { Loading } from "./_components/status";
-
-export default function RootLoading() {
-  return <Loading />;
-}
