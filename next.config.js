@@ -16,7 +16,16 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+          // Ignored by browsers over plain http (local runs); the deployment serves https only.
+          { key: "Strict-Transport-Security", value: "max-age=63072000" },
         ],
+      },
+      {
+        // Pages get a per-request, nonce-based policy from src/proxy.ts; API answers are data
+        // and never need to run or embed anything, even when opened as a document.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

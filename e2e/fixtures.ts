@@ -5,6 +5,8 @@
 //   unique(prefix)  a string no other test or run uses (emails, slugs, reasons).
 //   calendly        reads the Calendly sandbox's state (invitees, their cancel_url) and the
 //                   webhooks it delivered to the app.
+//   cspViolations   (automatic) every Content-Security-Policy violation the page reports; a
+//                   test fails at the end if any was seen.
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 
@@ -129,6 +131,12 @@ export type SignInOptions = {
 };
 
 type Fixtures = {
+  /**
+   * Content-Security-Policy violations seen in this test's page (`securitypolicyviolation`
+   * events and Chromium's "Refused to ..." console errors). Automatic: the test fails if any
+   * remain at its end. A test that provokes one on purpose empties the array after checking it.
+   */
+  cspViolations: string[];
   inbox: Inbox;
   calendly: CalendlySandboxClient;
   /** Signs `email` in; afterwards the page is on the marketplace, showing "Signed in as". */
@@ -144,6 +152,27 @@ type WorkerFixtures = {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
   sessionCookies: [async ({}, use) => use(new Map()), { scope: "worker" }],
+
+  cspViolations: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        if (/Content[ -]Security[ -]Policy|^Refused to /i.test(text)) seen.push(`console: ${text} (${page.url()})`);
+      });
+      await page.exposeFunction("__e2eCspViolation", (report: string) => seen.push(`event: ${report}`));
+      // Playwright injects init scripts outside the page's CSP, before any page script runs.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          const report = (window as unknown as { __e2eCspViolation: (r: string) => void }).__e2eCspViolation;
+          report(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+      await use(seen);
+      expect(seen, "Content-Security-Policy violations in this test").toEqual([]);
+    },
+    { auto: true },
+  ],
 
   inbox: async ({ request }, use) => {
     await use(new Inbox(request));

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { safeNextPath } from "../_lib/safe-next";
 
 type AuthResult = { error?: { message?: string | undefined } | null | undefined };
 
 /**
  * Runs a better-auth call (sign in, sign up): shows its error or, on success, drops every
- * cached query (they were fetched as someone else) and goes on to `next`.
+ * cached query (they were fetched as someone else) and goes on to `next` (re-checked here too:
+ * the hook must not become an open redirect for a caller that forgot the page's check).
  */
 export function useAuthAction(next: string) {
   const router = useRouter();
@@ -26,7 +28,7 @@ export function useAuthAction(next: string) {
         return;
       }
       await queryClient.resetQueries();
-      router.replace(next);
+      router.replace(safeNextPath(next));
     } catch {
       setError("Could not reach the server. Please try again.");
     } finally {

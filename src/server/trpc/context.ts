@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getDb } from "@/server/db/client";
 import { getSessionUserId } from "@/server/auth/auth";
+import { clientIpFrom } from "@/server/client-ip";
+import { getEnv } from "@/server/env";
 
 export type TrpcContext = {
   db: PrismaClient;
   /** From the auth session; the role is re-read from the database by the procedure ladder. */
   userId: string | null;
+  /** The rate-limit identity of a signed-out client (src/server/client-ip.ts); never a header read as-is. */
   clientIp: string;
   now: () => Date;
 };
@@ -16,9 +19,10 @@ export function createContextInner(opts: Partial<TrpcContext> & { db: PrismaClie
 }
 
 export async function createContext({ headers }: { headers: Headers }): Promise<TrpcContext> {
+  const env = getEnv();
   return createContextInner({
     db: getDb(),
     userId: await getSessionUserId(headers),
-    clientIp: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip") ?? "local",
+    clientIp: clientIpFrom(headers, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, onVercel: env.VERCEL }),
   });
 }
