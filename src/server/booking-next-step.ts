@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/core/errors";
 import { logger } from "@/server/logger";
-import { withProvider } from "@/server/providers/provider-errors";
+import { onRequestPath } from "@/server/providers/provider-errors";
 import type { CreatedBooking } from "@/modules/bookings/create-booking";
 import { startCheckout } from "@/modules/payments/start-checkout";
 import type { Actor } from "@/modules/shared/actor";
@@ -37,10 +37,12 @@ export async function nextStepAfterBooking(db: PrismaClient, created: CreatedBoo
   }
 }
 
+/** Stripe failures become a 503 (try again); the booking reads and writes around the call do not. */
+const stripe = onRequestPath("Stripe", stripeGateway);
+const calendly = onRequestPath("Calendly", calendlyClient);
+
 export async function resumeCheckout(db: PrismaClient, { bookingId, actor }: { bookingId: string; actor: Actor | null }) {
-  return withProvider("Stripe", () =>
-    startCheckout(db, stripeGateway, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL }),
-  );
+  return startCheckout(db, stripe, { bookingId, actor, now: new Date(), baseUrl: getEnv().NEXT_PUBLIC_BASE_URL });
 }
 
 /**
@@ -54,6 +56,6 @@ export async function offeredByCalendlyAt(db: PrismaClient, sessionTypeId: strin
   // Calendly refuses a window that starts in the past, so never ask from before now.
   const from = new Date(Math.max(start.getTime() - 60_000, Date.now() + 1000));
   if (from > start) return false;
-  const times = await withProvider("Calendly", () => calendlyClient.availableTimes(uri, from, new Date(start.getTime() + 60_000)));
+  const times = await calendly.availableTimes(uri, from, new Date(start.getTime() + 60_000));
   return times.some((t) => t.startTime.getTime() === start.getTime());
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/core/errors";
+import { hasForbiddenCharacters } from "@/core/validation/fields";
 import type { SqlReader } from "@/modules/shared/sql-reader";
 
 export type ListBuildersInput = {
@@ -37,7 +38,11 @@ export function encodeCursor(card: Pick<BuilderCard, "displayName" | "id">): str
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof value.n === "string" && typeof value.i === "string") return { n: value.n, i: value.i };
+    // The cursor is client-supplied: its fields become query parameters, so they get the same checks as text input.
+    const { n, i } = value;
+    if (typeof n === "string" && typeof i === "string" && n.length <= 200 && i.length <= 64 && !hasForbiddenCharacters(n + i)) {
+      return { n, i };
+    }
   } catch {
     // fall through
   }

@@ -37,6 +37,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return codes.includes("P2002") || codes.includes(UNIQUE_VIOLATION);
 }
 
+/**
+ * SQLSTATE class 22 (data exception): the database refused a value, e.g. a NUL byte in
+ * text (22021), an int4 overflow (22003) or a timestamp out of range (22008). Input
+ * schemas should refuse these first; this is the last line, for a 400 instead of a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  return collectCodes(error).some((code) => /^22[0-9A-Z]{3}$/.test(code));
+}
+
 export function isCheckViolation(error: unknown): boolean {
   return collectCodes(error).includes(CHECK_VIOLATION) || /violates check constraint/.test(messageOf(error));
 }

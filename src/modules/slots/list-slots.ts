@@ -1,4 +1,5 @@
 import type { Tx } from "@/server/db/client";
+import { BOOKING_HORIZON_MESSAGE, isRangeStartWithinHorizon } from "@/core/booking/booking-horizon";
 import { AppError } from "@/core/errors";
 import { computeSlots } from "@/core/slots/compute-slots";
 import type { Slot } from "@/core/slots/types";
@@ -30,6 +31,8 @@ export async function listSlots(tx: Tx, input: ListSlotsInput, calendly: Calendl
   if (days > MAX_SLOT_RANGE_DAYS + 0.1) {
     throw new AppError("VALIDATION", `The range may cover at most ${MAX_SLOT_RANGE_DAYS} days`);
   }
+  // Before any query: nothing outside the booking window can be booked, so there is nothing to look up.
+  if (!isRangeStartWithinHorizon(range.start, input.now)) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
   const { query, sessionType } = await loadSlotContext(tx, {
     sessionTypeId: input.sessionTypeId,
     now: input.now,

@@ -1,10 +1,27 @@
+import { randomUUID } from "node:crypto";
 import * as Sentry from "@sentry/nextjs";
 import type { TRPCError } from "@trpc/server";
 import { logger } from "@/server/logger";
 
-/** Only unexpected failures reach Sentry; a caller's mistake (4xx) is not an incident. */
+// An unexpected failure answers with a generic message and a reference; the detail goes to
+// the log line and Sentry, both carrying that reference, so support can find it from what
+// the user saw. Each error object is reported once: tRPC's onError and the error formatter
+// both ask for the reference of the same TRPCError and must agree.
+const references = new WeakMap<Error, string>();
+
+export function reportUnexpectedError(error: Error, { path }: { path?: string | undefined } = {}): string {
+  const known = references.get(error);
+  if (known) return known;
+  const cause = error.cause ?? error;
+  // With Sentry on, its event id is the reference; without it, a random one found in the logs.
+  const reference = Sentry.isEnabled() ? Sentry.captureException(cause, { tags: { trpcPath: path ?? "unknown" } }) : randomUUID();
+  references.set(error, reference);
+  logger.error({ err: cause, path, reference }, "tRPC procedure failed");
+  return reference;
+}
+
+/** Only unexpected failures are reported; a caller's mistake (4xx) is not an incident. */
 export function reportTrpcError({ error, path }: { error: TRPCError; path?: string | undefined }): void {
   if (error.code !== "INTERNAL_SERVER_ERROR") return;
-  logger.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
-  Sentry.captureException(error.cause ?? error, { tags: { trpcPath: path ?? "unknown" } });
+  reportUnexpectedError(error, { path });
 }

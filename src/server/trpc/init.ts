@@ -3,6 +3,9 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/core/errors";
 import type { Actor } from "@/modules/shared/actor";
+import { isDataException } from "@/modules/shared/db-errors";
+import { logger } from "@/server/logger";
+import { reportUnexpectedError } from "@/server/observability/report-error";
 import { consumeRateLimit } from "@/server/rate-limit";
 import type { TrpcContext } from "./context";
 
@@ -19,33 +22,50 @@ const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
   PROVIDER_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
+/** Zod echoes unknown keys and enum options; a hostile 1 MB key must not come back whole. */
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const appError = error.cause instanceof AppError ? error.cause : null;
+    // Anything we did not expect reads the same to the client: no SQL, Prisma call text or
+    // ids, only a reference that the log line and the Sentry event carry too.
+    const reference = error.code === "INTERNAL_SERVER_ERROR" ? reportUnexpectedError(error, { path }) : null;
+    const { stack: _stack, ...data } = shape.data;
+    const issues = zodError?.issues.map((i) => ({ path: i.path.map((p) => clip(String(p), 100)), message: clip(i.message) })) ?? null;
     return {
       ...shape,
       // Input validation failures read as one sentence, with the details beside it.
-      message: zodError
-        ? "Invalid input: " + zodError.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
-        : shape.message,
+      message: reference
+        ? `Something went wrong on our side. Reference: ${reference}`
+        : issues
+          ? "Invalid input: " + issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+          : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
         appCode: appError?.code ?? (zodError ? "VALIDATION" : shape.data.code),
-        zodIssues: zodError?.issues.map((i) => ({ path: i.path.map(String), message: i.message })) ?? null,
+        zodIssues: issues,
+        reference,
       },
     };
   },
 });
 
-// Use-cases throw AppError; this is the single place they become tRPC errors.
-const appErrors = t.middleware(async ({ next }) => {
+// Use-cases throw AppError; this is the single place they become tRPC errors. A value the
+// database refused (SQLSTATE class 22) is the caller's input too: a 400 with no SQL text.
+const appErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: trpcCodeFor[cause.code], message: cause.message, cause });
+  }
+  if (isDataException(cause)) {
+    logger.warn({ err: cause, path }, "the database refused an input value; the input schema should have");
+    const invalid = new AppError("VALIDATION", "Invalid input", { cause });
+    throw new TRPCError({ code: "BAD_REQUEST", message: invalid.message, cause: invalid });
   }
   return result;
 });

@@ -1,27 +1,37 @@
 import { z } from "zod";
+import { MAX_BOOKING_WINDOW_DAYS } from "@/core/booking/booking-horizon";
 import { supportedCurrencies } from "@/core/money/money";
 import { isValidTimeZone } from "@/core/time/time-zone";
+import { freeText, priceCents, singleLineText, slug, wholeNumber } from "@/core/validation/fields";
 
-// Shared input/output shapes. Outputs are validated too (.output()), so a select that
-// grows by accident cannot leak a field to a client.
+// Shared input/output shapes, built from the field primitives in src/core/validation, so
+// every string refuses control characters and every number fits its column. Outputs are
+// validated too (.output()), so a select that grows by accident cannot leak a field to a client.
 
-export const id = z.string().min(1).max(64);
-export const slug = z
-  .string()
-  .min(2)
-  .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
-export const timeZone = z.string().min(1).max(64).refine(isValidTimeZone, "Unknown IANA time zone");
-export const isoDate = z.iso.date();
+export {
+  email,
+  freeText,
+  httpUrl,
+  id,
+  MAX_PRICE_CENTS,
+  searchText,
+  singleLineText,
+  slug,
+  urlSafeToken,
+  wholeNumber,
+} from "@/core/validation/fields";
+
+export const timeZone = z.string().min(1, "Required").max(64, "Unknown IANA time zone").refine(isValidTimeZone, "Unknown IANA time zone");
+export const isoDate = z.iso.date("Use a date like 2026-03-08");
 export const currency = z.enum(supportedCurrencies);
-export const tags = z.array(z.string().trim().min(1).max(30)).max(15);
+export const tags = z.array(singleLineText({ min: 1, max: 30 })).max(15, "Use at most 15 tags");
 
 export const sessionTypeFields = z.strictObject({
-  title: z.string().trim().min(2).max(100),
+  title: singleLineText({ min: 2, max: 100 }),
   slug,
-  description: z.string().trim().max(2000),
-  durationMinutes: z.number().int().min(5).max(720),
-  priceCents: z.number().int().min(0).max(10_000_00),
+  description: freeText({ max: 2000 }),
+  durationMinutes: wholeNumber({ min: 5, max: 720 }),
+  priceCents,
   currency,
 });
 
@@ -51,22 +61,18 @@ export const ownProfile = z.object({
   published: z.boolean(),
 });
 
-const minuteOfDay = z.number().int().min(0).max(1440);
+const minuteOfDay = wholeNumber({ min: 0, max: 1440 });
 
 export const availability = z.strictObject({
   timeZone,
-  bufferBeforeMinutes: z.number().int().min(0).max(240),
-  bufferAfterMinutes: z.number().int().min(0).max(240),
-  minimumNoticeMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(60 * 24 * 30),
-  bookingWindowDays: z.number().int().min(1).max(365),
+  bufferBeforeMinutes: wholeNumber({ min: 0, max: 240 }),
+  bufferAfterMinutes: wholeNumber({ min: 0, max: 240 }),
+  minimumNoticeMinutes: wholeNumber({ min: 0, max: 60 * 24 * 30 }),
+  bookingWindowDays: wholeNumber({ min: 1, max: MAX_BOOKING_WINDOW_DAYS }),
   rules: z
     .array(
       z
-        .strictObject({ weekday: z.number().int().min(1).max(7), startMinute: minuteOfDay, endMinute: minuteOfDay })
+        .strictObject({ weekday: wholeNumber({ min: 1, max: 7 }), startMinute: minuteOfDay, endMinute: minuteOfDay })
         .refine((r) => r.startMinute < r.endMinute, "Start must be before end"),
     )
     .max(100),

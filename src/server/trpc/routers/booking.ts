@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOOKING_HORIZON_MESSAGE, isWithinBookingHorizon } from "@/core/booking/booking-horizon";
 import { AppError } from "@/core/errors";
 import { cancelBooking } from "@/modules/bookings/cancel-booking";
 import { createBooking } from "@/modules/bookings/create-booking";
@@ -11,9 +12,9 @@ import { getEnv } from "@/server/env";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import { authenticatedProcedure, builderProcedure, publicProcedure, rateLimitedProcedure, router } from "../init";
 import type { TrpcContext } from "../context";
-import { bookingView, id } from "../schemas";
+import { bookingView, email, freeText, id, singleLineText, urlSafeToken } from "../schemas";
 
-const manageToken = z.string().min(10).max(200).optional();
+const manageToken = urlSafeToken({ min: 10, max: 200 }).optional();
 
 const nextStep = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed") }),
@@ -34,13 +35,15 @@ export const bookingRouter = router({
     .input(
       z.strictObject({
         sessionTypeId: id,
-        startTime: z.date(),
-        clientName: z.string().trim().min(1).max(120).optional(),
-        clientEmail: z.email().max(254).optional(),
+        startTime: z.date("Use a valid date and time"),
+        clientName: singleLineText({ min: 1, max: 120 }).optional(),
+        clientEmail: email.optional(),
       }),
     )
     .output(z.object({ booking: bookingView, manageToken: z.string().nullable(), next: nextStep }))
     .mutation(async ({ ctx, input }) => {
+      // Before any query: an instant far outside the booking window is no one's booking.
+      if (!isWithinBookingHorizon(input.startTime, ctx.now())) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
       const user = ctx.userId
         ? await ctx.db.user.findUnique({ where: { id: ctx.userId }, select: { id: true, name: true, email: true } })
         : null;
@@ -85,7 +88,7 @@ export const bookingRouter = router({
     .query(async ({ ctx, input }) => getBooking(ctx.db, { bookingId: input.id, actor: await actorFor(ctx, input.manageToken) })),
 
   cancel: rateLimitedProcedure
-    .input(z.strictObject({ id, manageToken, reason: z.string().trim().max(500).optional() }))
+    .input(z.strictObject({ id, manageToken, reason: freeText({ max: 500 }).optional() }))
     .output(bookingView)
     .mutation(async ({ ctx, input }) => {
       const actor = await actorFor(ctx, input.manageToken);

@@ -6,12 +6,24 @@ import { ownProfileSelect } from "@/modules/builders/builder-profile-select";
 import { updateBuilderProfile } from "@/modules/builders/update-builder-profile";
 import { sqlReaderFor } from "@/server/db/client";
 import { authenticatedProcedure, builderProcedure, publicProcedure, router } from "../init";
-import { ownProfile, publicSessionType, slug, tags, timeZone } from "../schemas";
+import {
+  freeText,
+  MAX_PRICE_CENTS,
+  ownProfile,
+  publicSessionType,
+  searchText,
+  singleLineText,
+  slug,
+  tags,
+  timeZone,
+  urlSafeToken,
+  wholeNumber,
+} from "../schemas";
 
 const profileFields = z.strictObject({
-  displayName: z.string().trim().min(2).max(80),
-  headline: z.string().trim().min(2).max(140),
-  bio: z.string().trim().max(4000),
+  displayName: singleLineText({ min: 2, max: 80 }),
+  headline: singleLineText({ min: 2, max: 140 }),
+  bio: freeText({ max: 4000 }),
   tags,
   timeZone,
 });
@@ -33,12 +45,13 @@ export const builderRouter = router({
     .input(
       z
         .strictObject({
-          q: z.string().trim().max(100).optional(),
-          tag: z.string().trim().max(30).optional(),
-          minPriceCents: z.number().int().min(0).optional(),
-          maxPriceCents: z.number().int().min(0).optional(),
-          cursor: z.string().max(400).nullish(),
-          limit: z.number().int().min(1).max(50).default(12),
+          q: searchText({ max: 100 }).optional(),
+          tag: singleLineText({ max: 30 }).optional(),
+          // Filters beyond the highest possible price match nothing new; refusing them keeps int4 safe.
+          minPriceCents: wholeNumber({ min: 0, max: MAX_PRICE_CENTS }).optional(),
+          maxPriceCents: wholeNumber({ min: 0, max: MAX_PRICE_CENTS }).optional(),
+          cursor: urlSafeToken({ max: 400 }).nullish(),
+          limit: wholeNumber({ min: 1, max: 50 }).default(12),
           // Sent by tRPC's infinite-query client on every page request; pages only go forward.
           direction: z.enum(["forward", "backward"]).optional(),
         })
@@ -53,11 +66,15 @@ export const builderRouter = router({
   bySlug: publicProcedure
     .input(z.strictObject({ slug }))
     .output(
+      // Plain strings: rows written before the input rules tightened must still render.
       z.object({
-        ...profileFields.shape,
         id: z.string(),
         slug: z.string(),
+        displayName: z.string(),
+        headline: z.string(),
+        bio: z.string(),
         tags: z.array(z.string()),
+        timeZone: z.string(),
         sessionTypes: z.array(publicSessionType),
       }),
     )

@@ -8,7 +8,7 @@ import { AppError } from "@/core/errors";
 import { calendlyClient } from "@/server/providers/calendly-client";
 import { withProvider } from "@/server/providers/provider-errors";
 import { builderProcedure, publicProcedure, router } from "../init";
-import { id, ownSessionType, publicSessionType, sessionTypeFields } from "../schemas";
+import { httpUrl, id, ownSessionType, publicSessionType, sessionTypeFields } from "../schemas";
 
 export const sessionTypeRouter = router({
   listByBuilder: publicProcedure
@@ -41,7 +41,7 @@ export const sessionTypeRouter = router({
     ),
 
   linkCalendly: builderProcedure
-    .input(z.strictObject({ id, eventTypeUri: z.url().nullable() }))
+    .input(z.strictObject({ id, eventTypeUri: httpUrl.nullable() }))
     .output(ownSessionType)
     .mutation(async ({ ctx, input }) => {
       let eventType = null;
