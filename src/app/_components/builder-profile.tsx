@@ -1,25 +1,10 @@
-"use client";
-
 import Link from "next/link";
-import { TagList } from "./tag-list";
-import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/trpc/client";
-import { isNotFound } from "../_lib/errors";
+import type { PublicBuilder } from "@/server/seo/public-builder";
 import { formatPrice } from "../_lib/money";
-import { NotFoundNotice } from "./not-found-notice";
-import { ErrorNotice, Loading } from "./status";
+import { TagList } from "./tag-list";
 
-export function BuilderProfile({ slug }: { slug: string }) {
-  const trpc = useTRPC();
-  const query = useQuery(trpc.builder.bySlug.queryOptions({ slug }));
-
-  if (query.isPending) return <Loading label="Loading profile…" />;
-  if (query.isError) {
-    if (isNotFound(query.error)) return <NotFoundNotice title="Builder not found" />;
-    return <ErrorNotice error={query.error} title="Could not load this profile." onRetry={() => void query.refetch()} />;
-  }
-
-  const builder = query.data;
+/** A builder's public profile, rendered on the server (search engines and link previews read it). */
+export function BuilderProfile({ builder }: { builder: PublicBuilder }) {
   return (
     <article className="profile">
       <header className="profile-header">
