@@ -5,6 +5,7 @@ import { enqueueWebhookEvent } from "@/server/jobs/enqueue";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
 import { recordWebhookEvent } from "@/modules/webhooks/record-webhook-event";
+import { withoutNul } from "./without-nul";
 
 export const MAX_WEBHOOK_BYTES = 512 * 1024;
 
@@ -30,7 +31,7 @@ export async function receiveWebhook(
 
   let event: VerifiedEvent;
   try {
-    event = verify(rawBody);
+    event = withoutNul(verify(rawBody));
   } catch (error) {
     metrics.increment("booking.webhook.rejected", 1, tags);
     logger.warn({ provider, reason: (error as Error).message }, "webhook rejected");

@@ -98,4 +98,19 @@ describe("webhook signature verification: 400 with a message, nothing written", 
     expect(recorded.externalId).toBe("invitee_no_show.created:https://api.calendly.com/scheduled_events/E9/invitees/I9");
     await t.db.webhookEvent.deleteMany();
   });
+
+  it("records a signed event whose strings carry NUL bytes (PostgreSQL cannot store them) instead of refusing it forever", async () => {
+    const body = JSON.stringify({
+      event: "invitee.created",
+      created_at: "2026-11-21T10:00:00.000000Z",
+      payload: { uri: "https://api.calendly.com/scheduled_events/E7/invitees/I7", name: "Nul\u0000Name", "k\u0000": ["a\u0000b"] },
+    });
+    const res = await handleCalendlyWebhook(
+      post("/api/webhooks/calendly", body, { "calendly-webhook-signature": signCalendlyPayload(body, calendlyKey()) }),
+    );
+    expect(res.status).toBe(200);
+    const recorded = await t.db.webhookEvent.findFirstOrThrow({ where: { provider: "CALENDLY" } });
+    expect(recorded.payload).toMatchObject({ payload: { name: "NulName", k: ["ab"] } });
+    await t.db.webhookEvent.deleteMany();
+  });
 });
