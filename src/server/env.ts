@@ -51,6 +51,8 @@ const serverEnvSchema = z.object({
       .default(30),
   ),
   RATE_LIMIT_PER_MINUTE: emptyIsUnset(z.coerce.number().int().min(1).default(120)),
+  // Shares rate limits between instances (needed with more than one); unset: per-process memory.
+  REDIS_URL: emptyIsUnset(z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }).optional()),
   // Proxies in front of the app that append to X-Forwarded-For (0: trust no forwarded header).
   // VERCEL=1 is set by the platform itself; then its overwritten client-IP header is used.
   TRUSTED_PROXY_HOPS: emptyIsUnset(z.coerce.number().int().min(0).max(10).default(0)),

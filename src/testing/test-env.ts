@@ -14,3 +14,7 @@ const defaults: Record<string, string> = {
 };
 
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
+
+// Tests choose their own Redis (src/server/rate-limit-redis.int.test.ts); a REDIS_URL in the
+// developer's shell would otherwise share rate-limit budgets between test files and runs.
+delete process.env.REDIS_URL;

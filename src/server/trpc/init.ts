@@ -20,6 +20,7 @@ const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
   UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   PROVIDER_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  RATE_LIMIT_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 /** Zod echoes unknown keys and enum options; a hostile 1 MB key must not come back whole. */
@@ -75,7 +76,10 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(appErrors);
 
-/** Mutations spend from a per-client budget, so a script cannot hammer booking.create. */
+/**
+ * Mutations spend from a per-client budget, so a script cannot hammer booking.create. Shared by
+ * all instances with REDIS_URL; while Redis is down mutations are refused (503), queries go on.
+ */
 export const rateLimitedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
   if (type === "mutation") await consumeRateLimit(`trpc:${ctx.userId ?? ctx.clientIp}`);
   return next();
