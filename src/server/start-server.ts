@@ -22,7 +22,9 @@ export async function startServer(): Promise<void> {
   }
   initTracing(env);
   if (!env.RUN_WORKERS) {
-    logger.info("job workers disabled in this process (RUN_WORKERS=false)");
+    // Webhooks are still verified, recorded and enqueued, outbox rows written and enqueued;
+    // the queues, the sweep and pg-boss's maintenance run in `npm run worker` processes.
+    logger.info("job workers disabled in this process (RUN_WORKERS=false): run them with npm run worker");
     return;
   }
   await startWorkers(getDb());

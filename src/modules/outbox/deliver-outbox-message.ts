@@ -1,5 +1,4 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { OutboxKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db/client";
 import type { CalendlyApi } from "@/modules/calendly/calendly-api";
 import { CalendlyApiError } from "@/modules/calendly/calendly-api";
@@ -7,6 +6,7 @@ import { renderBookingEmail } from "@/modules/emails/booking-email";
 import { MailSendError, type Mailer } from "@/modules/emails/mailer";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { PaymentGateway } from "@/modules/payments/payment-gateway";
+import { claimOutboxMessage, type OutboxClaim } from "./claim-outbox-message";
 import { enqueueOutbox } from "./enqueue-outbox";
 import { loadOutboxBooking, toEmailBooking } from "./outbox-booking";
 
@@ -19,32 +19,39 @@ export type OutboxDeps = {
   emailPaused: boolean;
 };
 
-export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed";
+/** "superseded": the call was made, but the lease had run out and another attempt owns the row. */
+export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "superseded";
 
 /** Thrown so the job queue retries with backoff; the attempt is already recorded. */
 export class RetryLaterError extends Error {}
 
-type Effect = { providerMessageId: string | null; statusCode: number | null; followUp?: (tx: Tx) => Promise<void> };
+const PAUSED = "Email sending is paused (EMAIL_SENDING_PAUSED)";
 
-async function perform(tx: Tx, kind: OutboxKind, bookingId: string, deps: OutboxDeps): Promise<Effect> {
-  const booking = await loadOutboxBooking(tx, bookingId);
-  switch (kind) {
+type Effect = { providerMessageId: string | null; statusCode: number | null; followUp?: (tx: Tx) => Promise<void> };
+type OutboxBooking = Awaited<ReturnType<typeof loadOutboxBooking>>;
+
+// Step 2 of claim, call, record: the provider call, with no transaction open. Each call is
+// safe to repeat except an email (SendGrid has no idempotency key): a refund carries
+// `refund:<bookingId>`, expiring a closed Checkout Session or cancelling a cancelled Calendly
+// event is a no-op, and an email carries its outbox id and attempt so duplicates are traceable.
+async function call(claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps): Promise<Effect> {
+  switch (claim.kind) {
     case "STRIPE_REFUND": {
       if (!booking.stripePaymentIntentId) throw new RetryLaterError("The payment intent is not known yet");
       const refund = await deps.payments.refund({
-        bookingId,
+        bookingId: booking.id,
         paymentIntentId: booking.stripePaymentIntentId,
         amountCents: booking.refundedCents ?? 0,
       });
       return {
         providerMessageId: refund.id,
         statusCode: null,
-        followUp: async (t) => {
-          const { count } = await t.booking.updateMany({
-            where: { id: bookingId, paymentStatus: "REFUND_PENDING" },
+        followUp: async (tx) => {
+          const { count } = await tx.booking.updateMany({
+            where: { id: booking.id, paymentStatus: "REFUND_PENDING" },
             data: { paymentStatus: "REFUNDED" },
           });
-          if (count === 1) await enqueueOutbox(t, bookingId, ["EMAIL_REFUND_NOTICE"]);
+          if (count === 1) await enqueueOutbox(tx, booking.id, ["EMAIL_REFUND_NOTICE"]);
         },
       };
     }
@@ -58,9 +65,10 @@ async function perform(tx: Tx, kind: OutboxKind, bookingId: string, deps: Outbox
       return { providerMessageId: null, statusCode: null };
     }
     default: {
-      if (deps.emailPaused) throw new RetryLaterError("Email sending is paused (EMAIL_SENDING_PAUSED)");
-      const manageUrl = `${deps.baseUrl}/bookings/${bookingId}?token=${manageTokenFor(bookingId, deps.manageTokenSecret).token}`;
-      const result = await deps.mailer.send(renderBookingEmail(kind, toEmailBooking(booking), manageUrl));
+      const manageUrl = `${deps.baseUrl}/bookings/${booking.id}?token=${manageTokenFor(booking.id, deps.manageTokenSecret).token}`;
+      const email = renderBookingEmail(claim.kind, toEmailBooking(booking), manageUrl);
+      const customArgs = { ...email.customArgs, outboxId: claim.id, attempt: String(claim.attempt) };
+      const result = await deps.mailer.send({ ...email, customArgs });
       return { providerMessageId: result.messageId, statusCode: result.statusCode };
     }
   }
@@ -74,51 +82,74 @@ function isRetryable(error: unknown): boolean {
   return typeof status !== "number" || status === 429 || status >= 500;
 }
 
+export type DeliveryOptions = {
+  outboxId: string;
+  finalAttempt: boolean;
+  leaseMs?: number;
+  /** Told the claimed attempt before the call (a worker releases it if it must stop mid-call). */
+  onClaimed?: (claim: OutboxClaim) => void;
+};
+
 /**
- * Performs one owed side effect at most once at a time: the row is locked for the
- * duration (SKIP LOCKED, so a duplicate job simply finds nothing to do). Every attempt is
- * recorded; retryable failures throw RetryLaterError for the queue's backoff, permanent
- * ones (or the last attempt) leave the row FAILED for operators to see and replay.
+ * Performs one owed side effect by claim, call, record, so no transaction is open while a
+ * provider is called: (1) claim the attempt (committed), (2) call the provider, (3) record
+ * the outcome with an update conditional on still owning that attempt, together with any
+ * follow-up writes. Retryable failures go back to PENDING and throw RetryLaterError for the
+ * queue's backoff; permanent ones (or the last attempt) leave the row FAILED for operators.
+ * A crash between (1) and (3) leaves a lease that runs out; the sweep or the next claim then
+ * records the unknown outcome on the row and retries it.
  */
-export async function deliverOutboxMessage(
-  db: PrismaClient,
-  deps: OutboxDeps,
-  { outboxId, finalAttempt }: { outboxId: string; finalAttempt: boolean },
-): Promise<DeliveryOutcome> {
-  const outcome = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "OutboxMessage" WHERE id = ${outboxId} AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
-    if (!locked.length) return { kind: "skipped" as const };
-    const message = await tx.outboxMessage.findUniqueOrThrow({ where: { id: outboxId } });
-    try {
-      const effect = await perform(tx, message.kind, message.bookingId, deps);
-      await tx.outboxMessage.update({
-        where: { id: outboxId },
-        data: {
-          status: "SENT",
-          sentAt: new Date(),
-          attempts: { increment: 1 },
-          providerMessageId: effect.providerMessageId,
-          lastStatusCode: effect.statusCode,
-          lastError: null,
-        },
-      });
-      await effect.followUp?.(tx);
-      return { kind: "sent" as const };
-    } catch (error) {
-      const retry = isRetryable(error) && !finalAttempt;
-      await tx.outboxMessage.update({
-        where: { id: outboxId },
-        data: {
-          attempts: { increment: 1 },
-          lastError: (error as Error).message.slice(0, 1000),
-          lastStatusCode: error instanceof MailSendError ? error.statusCode : null,
-          ...(retry ? {} : { status: "FAILED" }),
-        },
-      });
-      return retry ? { kind: "retry" as const, error } : { kind: "failed" as const };
-    }
+export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, options: DeliveryOptions): Promise<DeliveryOutcome> {
+  const { outboxId, finalAttempt } = options;
+  const row = await db.outboxMessage.findUnique({ where: { id: outboxId }, select: { kind: true, status: true } });
+  if (row?.status !== "PENDING") return "skipped";
+  if (deps.emailPaused && row.kind.startsWith("EMAIL_")) {
+    // Not an attempt: nothing is claimed or called, and the row stays PENDING (also on the
+    // queue's last retry: once the job has given up, the sweep enqueues the row again).
+    await db.outboxMessage.updateMany({ where: { id: outboxId, status: "PENDING" }, data: { lastError: PAUSED } });
+    throw new RetryLaterError(PAUSED);
+  }
+
+  const claim = await claimOutboxMessage(db, { outboxId, leaseMs: options.leaseMs });
+  if (claim === "done") return "skipped";
+  if (claim === "busy") throw new RetryLaterError("Another worker holds this message; retried after its lease");
+  options.onClaimed?.(claim);
+  const mine = { id: outboxId, status: "PENDING" as const, attempts: claim.attempt };
+
+  let effect: Effect;
+  try {
+    effect = await call(claim, await loadOutboxBooking(db, claim.bookingId), deps);
+  } catch (error) {
+    const retry = isRetryable(error) && !finalAttempt;
+    const { count } = await db.outboxMessage.updateMany({
+      where: mine,
+      data: {
+        leaseExpiresAt: null,
+        lastError: (error as Error).message.slice(0, 1000),
+        lastStatusCode: error instanceof MailSendError ? error.statusCode : null,
+        ...(retry ? {} : { status: "FAILED" }),
+      },
+    });
+    if (count === 0) return "superseded";
+    if (retry) throw new RetryLaterError((error as Error).message);
+    return "failed";
+  }
+
+  const recorded = await db.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({
+      where: mine,
+      data: {
+        status: "SENT",
+        sentAt: new Date(),
+        leaseExpiresAt: null,
+        providerMessageId: effect.providerMessageId,
+        lastStatusCode: effect.statusCode,
+        lastError: null,
+      },
+    });
+    if (count === 0) return false;
+    await effect.followUp?.(tx);
+    return true;
   });
-  if (outcome.kind === "retry") throw new RetryLaterError((outcome.error as Error).message);
-  return outcome.kind;
+  return recorded ? "sent" : "superseded";
 }

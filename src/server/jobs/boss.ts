@@ -30,8 +30,17 @@ const globalForBoss = globalThis as unknown as { bookingBoss?: Promise<PgBoss> |
 
 export const defaultTuning: QueueTuning = { retryDelaySeconds: 5, retryLimit: 12 };
 
-async function startBoss(connectionString: string, tuning: QueueTuning): Promise<PgBoss> {
-  const instance = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 4, application_name: "booking-jobs" });
+async function startBoss(connectionString: string, tuning: QueueTuning, runsWorkers: boolean): Promise<PgBoss> {
+  // Maintenance (expiring jobs of dead workers, archiving) and the cron clock run only where
+  // workers run: a web instance with RUN_WORKERS=false only sends jobs.
+  const instance = new PgBoss({
+    connectionString,
+    schema: JOB_SCHEMA,
+    max: 4,
+    application_name: "booking-jobs",
+    supervise: runsWorkers,
+    schedule: runsWorkers,
+  });
   instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await instance.start();
   // Exponential backoff from retryDelaySeconds: attempt n+1 waits retryDelay * 2^n * (1..2)
@@ -58,17 +67,22 @@ async function startBoss(connectionString: string, tuning: QueueTuning): Promise
 }
 
 export function getBoss(tuning: QueueTuning = defaultTuning): Promise<PgBoss> {
-  globalForBoss.bookingBoss ??= startBoss(getEnv().DATABASE_URL, tuning).catch((error: unknown) => {
+  const env = getEnv();
+  globalForBoss.bookingBoss ??= startBoss(env.DATABASE_URL, tuning, env.RUN_WORKERS).catch((error: unknown) => {
     globalForBoss.bookingBoss = undefined;
     throw error;
   });
   return globalForBoss.bookingBoss;
 }
 
-export async function stopBoss(): Promise<void> {
+/**
+ * Stops fetching, waits up to `timeoutMs` for running jobs to finish, then fails the rest
+ * (they are retried elsewhere) and closes pg-boss's pool.
+ */
+export async function stopBoss({ timeoutMs = 5000 }: { timeoutMs?: number } = {}): Promise<void> {
   const current = globalForBoss.bookingBoss;
   globalForBoss.bookingBoss = undefined;
-  if (current) await (await current).stop({ graceful: true, timeout: 5000 });
+  if (current) await (await current).stop({ graceful: true, timeout: timeoutMs });
 }
 
 /**

@@ -12,15 +12,20 @@ export async function enqueueWebhookEvent(eventId: string): Promise<void> {
 }
 
 export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): Promise<number> {
+  // A row with a lease is in flight (or its lease ran out: the sweep releases it first).
   const rows = await db.outboxMessage.findMany({
-    where: { status: "PENDING", createdAt: { lte: new Date(Date.now() - olderThanMs) } },
+    where: { status: "PENDING", leaseExpiresAt: null, createdAt: { lte: new Date(Date.now() - olderThanMs) } },
     select: { id: true },
     orderBy: { createdAt: "asc" },
     take: 500,
   });
+  return enqueueOutboxMessages(rows.map((r) => r.id));
+}
+
+export function enqueueOutboxMessages(ids: string[]): Promise<number> {
   return sendUnlessLive(
     QUEUES.outboxMessage,
-    rows.map((r) => ({ key: r.id, data: { outboxId: r.id } })),
+    ids.map((id) => ({ key: id, data: { outboxId: id } })),
   );
 }
 

@@ -1,7 +1,9 @@
 import * as Sentry from "@sentry/nextjs";
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { OutboxClaim } from "@/modules/outbox/claim-outbox-message";
 import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
+import { releaseClaims } from "@/modules/outbox/release-claims";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -9,7 +11,7 @@ import { metrics } from "@/server/observability/metrics";
 import { calendlyClient } from "@/server/providers/calendly-client";
 import { sendgridMailer } from "@/server/providers/sendgrid-mailer";
 import { stripeGateway } from "@/server/providers/stripe-gateway";
-import { defaultTuning, getBoss, QUEUES, type QueueTuning } from "./boss";
+import { defaultTuning, getBoss, QUEUES, stopBoss, type QueueTuning } from "./boss";
 import { kickOutbox } from "./enqueue";
 import { runSweep } from "./sweep";
 
@@ -25,6 +27,10 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
     ...overrides,
   };
 }
+
+// Outbox attempts this process has claimed and not yet recorded, by job: what a shutdown
+// that cannot wait for them releases (see stopWorkers).
+const inFlight = new Map<string, OutboxClaim>();
 
 /**
  * Starts the workers in this process (the Next server by default, or `npm run worker`).
@@ -68,9 +74,22 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     if (!job) return;
     const finalAttempt = job.retryCount >= tuning.retryLimit;
     try {
-      const outcome = await deliverOutboxMessage(db, outboxDeps(), { outboxId: job.data.outboxId, finalAttempt });
+      const outcome = await deliverOutboxMessage(db, outboxDeps(), {
+        outboxId: job.data.outboxId,
+        finalAttempt,
+        onClaimed: (claim) => {
+          inFlight.set(job.id, claim);
+          if (claim.reclaimed) {
+            logger.warn({ outboxId: claim.id, attempt: claim.attempt }, "outbox attempt after an unknown outcome (lease ran out)");
+            metrics.increment("booking.outbox.outcome_unknown", 1, [`kind:${claim.kind}`]);
+          }
+        },
+      });
       metrics.increment("booking.outbox.delivery", 1, [`outcome:${outcome}`]);
       if (outcome === "sent") kickOutbox(db); // a refund may owe a refund notice
+      if (outcome === "superseded") {
+        logger.warn({ outboxId: job.data.outboxId }, "outbox call finished after its lease ran out; another attempt owns the row");
+      }
       if (outcome === "failed") {
         // Permanent: nothing more will be tried until an operator replays it (npm run outbox:replay).
         logger.error({ outboxId: job.data.outboxId }, "outbox message failed permanently");
@@ -83,6 +102,8 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
         Sentry.captureException(error, { tags: { queue: QUEUES.outboxMessage }, extra: { outboxId: job.data.outboxId } });
       }
       throw error;
+    } finally {
+      inFlight.delete(job.id);
     }
   };
   for (let i = 0; i < concurrency; i++) await boss.work(QUEUES.outboxMessage, options, handleOutbox);
@@ -93,4 +114,19 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   await boss.schedule(QUEUES.sweep, "* * * * *");
   // Recover whatever a previous process left behind (killed between record and process).
   await runSweep(db, { staleAfterMs: 0 });
+}
+
+/**
+ * Graceful stop: take no new jobs, give running ones up to `timeoutMs` to finish (pg-boss
+ * fails the rest, so they are retried after their backoff), then release the outbox attempts
+ * still in flight: their outcome is unknown, recorded on the row, and the job's retry (on
+ * another worker) may claim the row at once instead of waiting for the lease to run out.
+ */
+export async function stopWorkers(db: PrismaClient, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<void> {
+  await stopBoss({ timeoutMs });
+  const abandoned = [...inFlight.values()];
+  inFlight.clear();
+  if (!abandoned.length) return;
+  const released = await releaseClaims(db, abandoned);
+  logger.warn({ outbox: abandoned.map((c) => c.id), released }, "stopped during provider calls: outcomes unknown, released for retry");
 }
