@@ -81,7 +81,37 @@ export default tseslint.config(
     },
   },
   {
-    // Tests, tools and sandboxes handle arbitrary JSON from the wire; production code may not.
+    // Workspace packages (packages/provider-sandbox) are linted like src/ and import nothing
+    // from the app: only their own files and their declared dependencies.
+    files: ["packages/*/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@/|\\.\\./)", message: "A package imports only its own files and its declared dependencies." }] },
+      ],
+    },
+  },
+  {
+    // Production code never needs the provider sandboxes (tests and src/testing do), so
+    // neither `next build` nor the bundled start can reach them.
+    files: ["src/app/**/*.{ts,tsx}", "src/server/**/*.ts", "src/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@booking/provider-sandbox", "@booking/provider-sandbox/*"],
+              message: "The provider sandboxes are for tests and the local stack only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and tools handle arbitrary JSON from the wire; production code may not.
     files: ["**/*.test.ts", "e2e/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",

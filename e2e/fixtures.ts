@@ -8,7 +8,14 @@
 //   cspViolations   (automatic) every Content-Security-Policy violation the page reports; a
 //                   test fails at the end if any was seen.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import {
+  sandboxControl,
+  type CalendlyControl,
+  type Json,
+  type ReceivedMail,
+  type SendgridControl,
+} from "@booking/provider-sandbox/control";
+import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -27,10 +34,11 @@ export const sandboxes = {
   calendly: "http://127.0.0.1:13113",
 } as const;
 
+/** Typed clients for their `/__sandbox/...` control routes. */
+const control = sandboxControl(sandboxes);
+
 /** One mail as the SendGrid sandbox received it: the v3 Mail Send request body. */
-export type SandboxMail = {
-  messageId: string;
-  at: string;
+export type SandboxMail = Json<ReceivedMail> & {
   body: {
     personalizations: { to: { email: string; name?: string }[] }[];
     subject?: string;
@@ -47,13 +55,11 @@ export type MailQuery = {
 };
 
 export class Inbox {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(private readonly sendgrid: SendgridControl) {}
 
   /** Every mail the sandbox accepted for this recipient, oldest first. */
   async to(email: string): Promise<SandboxMail[]> {
-    const res = await this.request.get(`${sandboxes.sendgrid}/__sandbox/messages`, { params: { to: email } });
-    expect(res.ok(), `SendGrid sandbox answered ${res.status()}`).toBe(true);
-    return (await res.json()) as SandboxMail[];
+    return (await this.sendgrid.messages(email)) as SandboxMail[];
   }
 
   /** Waits (polling, up to `timeout` ms) for a matching mail and returns it. */
@@ -97,13 +103,11 @@ export type SandboxInvitee = {
 export type SandboxDelivery = { eventId: string; type: string; status: number; error?: string };
 
 export class CalendlySandboxClient {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(private readonly calendly: CalendlyControl) {}
 
   /** Every invitee the sandbox knows (`GET /__sandbox/state`). */
   async invitees(): Promise<SandboxInvitee[]> {
-    const res = await this.request.get(`${sandboxes.calendly}/__sandbox/state`);
-    expect(res.ok(), `Calendly sandbox answered ${res.status()}`).toBe(true);
-    return ((await res.json()) as { invitees: SandboxInvitee[] }).invitees;
+    return this.calendly.invitees();
   }
 
   /** The invitee scheduled through our link for this booking (its id travels as utm_content). */
@@ -118,9 +122,7 @@ export class CalendlySandboxClient {
 
   /** The signed webhooks delivered to the app about this invitee, in delivery order. */
   async deliveriesFor(inviteeUri: string): Promise<SandboxDelivery[]> {
-    const res = await this.request.get(`${sandboxes.calendly}/__sandbox/deliveries`);
-    expect(res.ok(), `Calendly sandbox answered ${res.status()}`).toBe(true);
-    return ((await res.json()) as SandboxDelivery[]).filter((d) => d.eventId === inviteeUri);
+    return (await this.calendly.deliveries()).filter((d) => d.eventId === inviteeUri);
   }
 }
 
@@ -174,12 +176,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  inbox: async ({ request }, use) => {
-    await use(new Inbox(request));
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  inbox: async ({}, use) => {
+    await use(new Inbox(control.sendgrid));
   },
 
-  calendly: async ({ request }, use) => {
-    await use(new CalendlySandboxClient(request));
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  calendly: async ({}, use) => {
+    await use(new CalendlySandboxClient(control.calendly));
   },
 
   // better-auth allows 3 sign-ins per 10 s per IP (its default rule for /sign-in*), and every

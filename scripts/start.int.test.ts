@@ -186,6 +186,11 @@ describe("npm start (production) fails closed", () => {
       await expect(buildStartBundle({ entry, outfile: path.join(dir, "out.mjs") })).rejects.toThrow(
         /must not bundle the local stack[\s\S]*scripts\/lib\/local-stack\.ts/,
       );
+      // The sandboxes are a workspace package, so the bundle would import them rather than inline them.
+      await writeFile(entry, `import { startAllSandboxes } from "@booking/provider-sandbox";\nconsole.log(startAllSandboxes);\n`);
+      await expect(buildStartBundle({ entry, outfile: path.join(dir, "out.mjs") })).rejects.toThrow(
+        /must not bundle the local stack[\s\S]*@booking\/provider-sandbox/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
 // local secrets. A development tool: used by `npm run dev`, `npm run start:local` and the e2e
 // suite, never by `npm start` (scripts/build-start.ts fails the build if it bundles this).
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { startAllSandboxes } from "../sandbox/start";
+import { startAllSandboxes } from "@booking/provider-sandbox";
 import { resolveDatabaseUrl } from "./embedded-postgres";
 import { localProviderDefaults } from "./local-defaults";
 import { applyMigrations } from "./migrations";

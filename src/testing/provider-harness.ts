@@ -1,6 +1,11 @@
-import { startCalendlySandbox, type CalendlySandbox } from "../../scripts/sandbox/calendly-sandbox";
-import { startSendgridSandbox, type SendgridSandbox } from "../../scripts/sandbox/sendgrid-sandbox";
-import { startStripeSandbox, type StripeSandbox } from "../../scripts/sandbox/stripe-sandbox";
+import {
+  startCalendlySandbox,
+  startSendgridSandbox,
+  startStripeSandbox,
+  type CalendlySandbox,
+  type SendgridSandbox,
+  type StripeSandbox,
+} from "@booking/provider-sandbox";
 import { startWorkers } from "@/server/jobs/workers";
 import { startAppEndpoint } from "./app-endpoint";
 import { startTestDb, useProviderBases, type TestDb } from "./harness";

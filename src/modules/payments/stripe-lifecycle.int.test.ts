@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StripeEvent } from "../../../scripts/sandbox/stripe-sandbox";
+import type { StripeEvent } from "@booking/provider-sandbox";
 import { eventually, startProviderHarness, type ProviderHarness } from "@/testing/provider-harness";
 import { bookingState, outboxKinds, paidBookingWithCheckout } from "@/testing/booking-fixtures";
 import { callerFor } from "@/testing/harness";

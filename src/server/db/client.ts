@@ -22,6 +22,9 @@ export type DbOptions = { poolSize?: number; onSql?: (text: string, values: unkn
 export function createDb(databaseUrl: string, { poolSize = 10, onSql }: DbOptions = {}): PrismaClient {
   // One pool shared by Prisma and the plain SQL reader. The adapter does not end a pool it
   // was given, so $disconnect is extended to end it too (no handle left open).
+  // DATABASE_URL may be PgBouncer in transaction mode: keep statements unnamed (no
+  // statementNameGenerator, no `name` in queries) and set no session state (only SET LOCAL);
+  // see docs/decisions/0012-pgbouncer.md and pgbouncer.int.test.ts.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSendgridSandbox, type SendgridSandbox } from "../../../scripts/sandbox/sendgrid-sandbox";
+import { startSendgridSandbox, type SendgridSandbox } from "@booking/provider-sandbox";
 import { renderBookingEmail } from "@/modules/emails/booking-email";
 import { MailSendError } from "@/modules/emails/mailer";
 import { resetEnvForTests } from "@/server/env";

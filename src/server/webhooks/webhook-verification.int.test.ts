@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Stripe from "stripe";
-import { signCalendlyPayload } from "../../../scripts/sandbox/calendly-signature";
+import { signCalendlyPayload } from "@booking/provider-sandbox";
 import { startTestDb, type TestDb } from "@/testing/harness";
 import { handleCalendlyWebhook } from "./calendly-webhook";
 import { handleStripeWebhook } from "./stripe-webhook";

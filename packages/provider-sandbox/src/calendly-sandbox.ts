@@ -1,16 +1,15 @@
 // Local stand-in for Calendly: API v2 (api.calendly.com), the hosted
 // scheduling pages (calendly.com/<user>/<event-type>) and signed invitee
 // webhooks. The app uses it by swapping its API base URL, token and signing key.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { createCalendlyApi } from "./calendly-api";
+import { mountCalendlyApi } from "./calendly-api";
 import type { RecordedCalendlyRequest } from "./calendly-api";
-import { createCalendlyControl } from "./calendly-control";
-import { createHostedPages } from "./calendly-hosted";
+import { mountCalendlyControl } from "./calendly-control";
+import { mountHostedPages } from "./calendly-hosted";
 import { buildWebhookBody } from "./calendly-objects";
 import type { EventType, Invitee, InviteeEventName, ScheduledEvent, Tracking, User, WebhookBody } from "./calendly-objects";
 import { CALENDLY_SIGNATURE_HEADER, signCalendlyPayload } from "./calendly-signature";
 import { CalendlyState } from "./calendly-state";
-import { sendJson, startServer } from "./http-util";
+import { createSandboxApp, jsonResponse, startServer } from "./http-util";
 import type { RunningServer } from "./http-util";
 import { SerialQueue, postWebhook } from "./webhook-delivery";
 import type { Delivery } from "./webhook-delivery";
@@ -190,21 +189,21 @@ export class CalendlySandbox {
   }
 
   async listen(port = 0): Promise<void> {
-    // Assigned once the server's own URL is known (they need it), hence let.
-    // eslint-disable-next-line prefer-const
-    let api: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>) | undefined;
-    // eslint-disable-next-line prefer-const
-    let hosted: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>) | undefined;
-    const control = createCalendlyControl(this);
-    this.server = await startServer(async (req, res) => {
-      const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-      if (url.pathname.startsWith("/__sandbox/")) return control(req, res, url);
-      if (hosted && (await hosted(req, res, url))) return;
-      if (api) return api(req, res, url);
-      sendJson(res, 503, { title: "Unavailable", message: "starting" });
-    }, port);
+    // The routes need the state, and the state needs the server's own URL (URIs embed it):
+    // a request that arrives in between is told the sandbox is starting.
+    const app = createSandboxApp();
+    let ready = false;
+    this.server = await startServer(
+      {
+        fetch: (request, env, ctx) =>
+          ready ? app.fetch(request, env, ctx) : jsonResponse(503, { title: "Unavailable", message: "starting" }),
+      },
+      port,
+    );
     this.store = new CalendlyState((this.opts.publicBaseUrl ?? this.server.url).replace(/\/$/, ""), this.username);
-    api = createCalendlyApi({
+    mountCalendlyControl(app, this);
+    mountHostedPages(app, this);
+    mountCalendlyApi(app, {
       state: this.store,
       token: this.token,
       requests: this.requests,
@@ -213,7 +212,7 @@ export class CalendlySandbox {
         if (this.shouldDeliver(undefined)) void this.deliver(this.build("invitee.canceled", invitee, event).rawBody);
       },
     });
-    hosted = createHostedPages(this);
+    ready = true;
   }
 
   private running(): RunningServer {

@@ -18,16 +18,22 @@ export function recipients(mail: ReceivedMail): string[] {
 }
 
 export function subjectOf(mail: ReceivedMail): string {
-  const first = Array.isArray(mail.body.personalizations) ? mail.body.personalizations[0] : undefined;
+  const list: unknown[] = Array.isArray(mail.body.personalizations) ? mail.body.personalizations : [];
+  const first = list[0];
   if (isRecord(first) && typeof first.subject === "string") return first.subject;
   if (typeof mail.body.subject === "string") return mail.body.subject;
   return typeof mail.body.template_id === "string" ? `(template ${mail.body.template_id})` : "(no subject)";
 }
 
 export function contentOf(mail: ReceivedMail, type: string): string | undefined {
-  const blocks = Array.isArray(mail.body.content) ? mail.body.content : [];
+  const blocks: unknown[] = Array.isArray(mail.body.content) ? mail.body.content : [];
   const block = blocks.find((c) => isRecord(c) && c.type === type);
   return isRecord(block) && typeof block.value === "string" ? block.value : undefined;
+}
+
+/** A JSON scalar as page text; anything else shows nothing. */
+function scalar(value: unknown): string | number | undefined {
+  return typeof value === "string" || typeof value === "number" ? value : undefined;
 }
 
 export function inboxPage(messages: readonly ReceivedMail[]): string {
@@ -56,7 +62,7 @@ export function messagePage(mail: ReceivedMail): string {
   const detail =
     text !== undefined
       ? `<pre>${escapeHtml(text)}</pre>`
-      : `<p>Dynamic template <code>${escapeHtml(mail.body.template_id)}</code> with data:</p><pre>${escapeHtml(
+      : `<p>Dynamic template <code>${escapeHtml(scalar(mail.body.template_id))}</code> with data:</p><pre>${escapeHtml(
           JSON.stringify(
             (Array.isArray(mail.body.personalizations) ? mail.body.personalizations : []).map((p) =>
               isRecord(p) ? p.dynamic_template_data : undefined,

@@ -1,7 +1,7 @@
 // A tiny webhook endpoint for tests: records raw bodies and headers exactly as
 // received and answers with a status the test chooses, so tests can verify
 // signatures the way the app must (over the raw bytes) and exercise retries.
-import { headerRecord, readBody, startServer } from "./http-util";
+import { createSandboxApp, readBody, requestHeaders, startServer } from "./http-util";
 
 export type ReceivedWebhook = { path: string; headers: Record<string, string>; rawBody: string; at: Date };
 
@@ -16,12 +16,13 @@ export type WebhookReceiver = {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const queued: number[] = [];
-  const server = await startServer(async (req, res) => {
-    const rawBody = await readBody(req);
-    received.push({ path: req.url ?? "/", headers: headerRecord(req.headers), rawBody, at: new Date() });
-    res.writeHead(queued.shift() ?? 200, { "Content-Type": "text/plain" });
-    res.end("ok");
+  const app = createSandboxApp();
+  app.all("*", async (c) => {
+    const rawBody = await readBody(c);
+    received.push({ path: c.env.incoming.url ?? "/", headers: requestHeaders(c), rawBody, at: new Date() });
+    return new Response("ok", { status: queued.shift() ?? 200, headers: { "Content-Type": "text/plain" } });
   });
+  const server = await startServer(app);
   return {
     url: server.url,
     received,

@@ -2,7 +2,7 @@
 // Plain server-rendered forms: they work in Playwright and in a browser
 // without JavaScript, and every control has a visible label or text.
 
-export function escapeHtml(value: unknown): string {
+export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

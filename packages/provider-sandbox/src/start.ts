@@ -1,7 +1,7 @@
 // Starts the Stripe, SendGrid and Calendly sandboxes together.
-//   CLI:        npx tsx scripts/sandbox/start.ts
+//   CLI:        npm run sandbox (src/cli.ts)
 //   In-process: const s = await startAllSandboxes(sandboxOptionsFromEnv()); ...; await s.close()
-// `env` on the result holds the variables (names from src/server/env.ts) that
+// `env` on the result holds the variables (names from the app's src/server/env.ts) that
 // point the app at the sandboxes.
 // CLI environment: APP_BASE_URL (http://localhost:3000), STRIPE_SANDBOX_PORT
 // (12111), SENDGRID_SANDBOX_PORT (12112), CALENDLY_SANDBOX_PORT (12113),
@@ -9,7 +9,6 @@
 // (calendly_sandbox_signing_key), CALENDLY_API_TOKEN (calendly_sandbox_token),
 // CALENDLY_USERNAME (sandbox), CALENDLY_SANDBOX_EVENT_TYPES (JSON array of
 // {name, slug, durationMinutes}; default two samples).
-import { pathToFileURL } from "node:url";
 import { startCalendlySandbox } from "./calendly-sandbox";
 import type { CalendlySandbox } from "./calendly-sandbox";
 import { startSendgridSandbox } from "./sendgrid-sandbox";
@@ -124,38 +123,4 @@ export async function startAllSandboxes(opts: StartAllOptions = {}): Promise<Run
     await Promise.allSettled(started.map((s) => s.close()));
     throw err;
   }
-}
-
-async function main(): Promise<void> {
-  const running = await startAllSandboxes(sandboxOptionsFromEnv());
-  const lines = [
-    `Stripe sandbox    ${running.urls.stripe}   (API /v1, checkout pages /pay/<id>, controls /__sandbox)`,
-    `SendGrid sandbox  ${running.urls.sendgrid}   (inbox at /, API /v3/mail/send)`,
-    `Calendly sandbox  ${running.urls.calendly}   (API, pages /${running.calendly.username}/<slug>)`,
-    "",
-    "Calendly event types:",
-    ...[...running.calendly.state.eventTypes.values()].map((et) => `  ${et.name.padEnd(14)} ${et.uri}  ${et.scheduling_url}`),
-    "",
-    "Point the app at them with:",
-    ...Object.entries(running.env).map(([k, v]) => `  ${k}=${v}`),
-  ];
-  console.log(lines.join("\n"));
-  const stop = (): void => {
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
 }

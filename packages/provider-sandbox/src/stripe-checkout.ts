@@ -1,6 +1,7 @@
 // Validation of `POST /v1/checkout/sessions` params and construction of the
 // session. Messages and `param` paths follow Stripe's, so an app's error
 // handling sees what it would see in test mode.
+import { describeFormValue } from "./form-encoding";
 import type { FormObject, FormValue } from "./form-encoding";
 import { invalidRequest, missingParam, noSuch } from "./stripe-errors";
 import { randomId } from "./ids";
@@ -34,7 +35,7 @@ function optionalString(params: { [key: string]: FormValue }, key: string, param
 
 function integer(v: FormValue | undefined, param: string, min: number): number {
   if (v === undefined || v === "") throw missingParam(param);
-  if (typeof v !== "string" || !/^-?\d+$/.test(v)) throw invalidRequest(`Invalid integer: ${String(v)}`, param);
+  if (typeof v !== "string" || !/^-?\d+$/.test(v)) throw invalidRequest(`Invalid integer: ${describeFormValue(v)}`, param);
   const n = Number(v);
   if (!Number.isSafeInteger(n) || n < min) {
     throw invalidRequest(`Invalid ${param}: must be an integer greater than or equal to ${min}`, param);
@@ -82,7 +83,7 @@ function parseLineItems(v: FormValue | undefined): LineItem[] {
     if (!isObject(raw)) throw invalidRequest("Invalid object", p);
     if (raw.price !== undefined) {
       // The sandbox has no Price objects; apps here send price_data with the server's own amount.
-      throw noSuch("price", String(raw.price), `${p}[price]`);
+      throw noSuch("price", describeFormValue(raw.price), `${p}[price]`);
     }
     const pd = raw.price_data;
     if (!isObject(pd)) throw missingParam(`${p}[price_data]`);

@@ -3,13 +3,14 @@
 //   /cancellations/<invitee uuid>, /reschedulings/<invitee uuid>
 // Booking here goes through scheduleInvitee(), so the app receives the same
 // signed `invitee.created` it would get from Calendly.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Next } from "hono";
 import { TRACKING_KEYS, calendlyTime, compactTime } from "./calendly-objects";
 import type { EventType, Tracking } from "./calendly-objects";
 import { cancelPage, canceledPage, confirmPage, errorPage, scheduledPage, slotListPage } from "./calendly-pages";
 import type { CalendlySandbox } from "./calendly-sandbox";
 import { CalendlyStateError } from "./calendly-state";
-import { matchPath, readBody, redirect, sendHtml } from "./http-util";
+import { htmlResponse, pathParam, readBody, redirectResponse, requestUrl } from "./http-util";
+import type { SandboxApp, SandboxContext } from "./http-util";
 
 const WEEK_MS = 7 * 86_400_000;
 /** Query params carried from the slot list through the confirm form. */
@@ -37,18 +38,20 @@ function listStart(q: URLSearchParams): number {
   return Math.max(Number.isFinite(requested) ? requested : 0, Date.now());
 }
 
-export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+/** Mounts the pages before the API: a path that is not a page falls through to it. */
+export function mountHostedPages(app: SandboxApp, sandbox: CalendlySandbox): void {
   const state = sandbox.state;
 
-  async function schedulingPage(req: IncomingMessage, res: ServerResponse, url: URL, et: EventType, pathStart?: string): Promise<void> {
+  async function schedulingPage(c: SandboxContext, et: EventType, pathStart?: string): Promise<Response> {
+    const url = requestUrl(c);
     const basePath = `/${sandbox.username}/${et.slug}`;
-    if (req.method === "POST") {
-      const form = new URLSearchParams(await readBody(req));
+    if (c.req.method === "POST") {
+      const form = new URLSearchParams(await readBody(c));
       const start = Date.parse(pathStart ?? form.get("start_time") ?? "");
       const name = form.get("name")?.trim() ?? "";
       const email = form.get("email")?.trim() ?? "";
       if (!Number.isFinite(start) || !name || !email) {
-        return sendHtml(res, 400, errorPage("Missing details", "A time, your name and your email are required.", basePath));
+        return htmlResponse(400, errorPage("Missing details", "A time, your name and your email are required.", basePath));
       }
       const tracking: Partial<Tracking> = {};
       for (const key of TRACKING_KEYS) {
@@ -79,22 +82,21 @@ export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessa
             ...Object.fromEntries(Object.entries(tracking).filter((e): e is [string, string] => e[1] !== null)),
           };
           for (const [k, v] of Object.entries(details)) target.searchParams.set(k, v);
-          return redirect(res, target.toString());
+          return redirectResponse(target.toString());
         }
-        return sendHtml(res, 200, scheduledPage(invitee, scheduledEvent, httpUrl(form.get("return"))));
+        return htmlResponse(200, scheduledPage(invitee, scheduledEvent, httpUrl(form.get("return"))));
       } catch (err) {
         if (!(err instanceof CalendlyStateError)) throw err;
-        return sendHtml(res, err.status, errorPage("Could not schedule", err.message, basePath));
+        return htmlResponse(err.status, errorPage("Could not schedule", err.message, basePath));
       }
     }
     const q = url.searchParams;
     const startParam = pathStart ?? q.get("start_time");
     if (startParam) {
       const startMs = Date.parse(startParam);
-      if (!Number.isFinite(startMs)) return sendHtml(res, 400, errorPage("Invalid time", `Not a valid time: ${startParam}`, basePath));
+      if (!Number.isFinite(startMs)) return htmlResponse(400, errorPage("Invalid time", `Not a valid time: ${startParam}`, basePath));
       const fields = carried(q);
-      return sendHtml(
-        res,
+      return htmlResponse(
         200,
         confirmPage({
           eventType: et,
@@ -110,8 +112,7 @@ export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessa
     const from = listStart(q);
     const slots = state.availableSlots(et, from, from + WEEK_MS);
     const keep = new URLSearchParams(Object.entries(carried(q)).filter((e): e is [string, string] => e[1] !== undefined));
-    return sendHtml(
-      res,
+    return htmlResponse(
       200,
       slotListPage("Select a Date & Time", et, slots, (t) => {
         const iso = compactTime(t);
@@ -123,34 +124,34 @@ export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessa
     );
   }
 
-  async function inviteePage(req: IncomingMessage, res: ServerResponse, url: URL, kind: string, uuid: string): Promise<void> {
-    const invitee = state.inviteeByUuid(uuid);
+  async function inviteePage(c: SandboxContext, kind: "cancellations" | "reschedulings"): Promise<Response> {
+    const url = requestUrl(c);
+    const invitee = state.inviteeByUuid(pathParam(c, "uuid"));
     const event = invitee ? state.events.get(invitee.event) : undefined;
-    if (!invitee || !event) return sendHtml(res, 404, errorPage("Not found", "This invitation does not exist."));
+    if (!invitee || !event) return htmlResponse(404, errorPage("Not found", "This invitation does not exist."));
     const et = state.eventTypes.get(event.event_type);
     if (kind === "cancellations") {
-      if (req.method !== "POST") return sendHtml(res, 200, cancelPage(invitee, event));
-      const reason = new URLSearchParams(await readBody(req)).get("reason") || null;
+      if (c.req.method !== "POST") return htmlResponse(200, cancelPage(invitee, event));
+      const reason = new URLSearchParams(await readBody(c)).get("reason") || null;
       if (invitee.status === "active") await sandbox.cancelInvitee(invitee.uri, { reason, canceler_type: "invitee" });
-      return sendHtml(res, 200, canceledPage(event));
+      return htmlResponse(200, canceledPage(event));
     }
-    if (!et || invitee.status !== "active") return sendHtml(res, 409, errorPage("Cannot reschedule", "This event is canceled."));
-    if (req.method === "POST") {
-      const start = Date.parse(new URLSearchParams(await readBody(req)).get("start_time") ?? "");
+    if (!et || invitee.status !== "active") return htmlResponse(409, errorPage("Cannot reschedule", "This event is canceled."));
+    if (c.req.method === "POST") {
+      const start = Date.parse(new URLSearchParams(await readBody(c)).get("start_time") ?? "");
       try {
         const r = await sandbox.rescheduleInvitee(invitee.uri, new Date(start));
         const newEvent = state.events.get(r.newInvitee.event);
-        if (newEvent) return sendHtml(res, 200, scheduledPage(r.newInvitee, newEvent));
+        if (newEvent) return htmlResponse(200, scheduledPage(r.newInvitee, newEvent));
       } catch (err) {
         if (!(err instanceof CalendlyStateError)) throw err;
-        return sendHtml(res, err.status, errorPage("Could not reschedule", err.message, url.pathname));
+        return htmlResponse(err.status, errorPage("Could not reschedule", err.message, url.pathname));
       }
     }
     const startParam = url.searchParams.get("start_time");
     if (startParam && Number.isFinite(Date.parse(startParam))) {
       const startMs = Date.parse(startParam);
-      return sendHtml(
-        res,
+      return htmlResponse(
         200,
         confirmPage({
           eventType: et,
@@ -165,27 +166,18 @@ export function createHostedPages(sandbox: CalendlySandbox): (req: IncomingMessa
     }
     const from = Date.now();
     const slots = state.availableSlots(et, from, from + WEEK_MS);
-    return sendHtml(
-      res,
+    return htmlResponse(
       200,
       slotListPage("Pick a new time", et, slots, (t) => `${url.pathname}?start_time=${encodeURIComponent(compactTime(t))}`),
     );
   }
 
-  return async (req, res, url) => {
-    const m = matchPath("/:kind/:uuid", url.pathname);
-    if (m && (m.kind === "cancellations" || m.kind === "reschedulings")) {
-      await inviteePage(req, res, url, m.kind, m.uuid ?? "");
-      return true;
-    }
-    const parts = url.pathname.split("/").slice(1).map(decodeURIComponent);
-    if ((parts.length === 2 || parts.length === 3) && parts[0] === sandbox.username) {
-      const et = state.eventTypeBySlug(parts[0], parts[1] ?? "");
-      if (et) {
-        await schedulingPage(req, res, url, et, parts[2]);
-        return true;
-      }
-    }
-    return false;
-  };
+  app.all("/cancellations/:uuid", (c) => inviteePage(c, "cancellations"));
+  app.all("/reschedulings/:uuid", (c) => inviteePage(c, "reschedulings"));
+  app.all("/:username/:slug/:start?", async (c: SandboxContext, next: Next) => {
+    const username = pathParam(c, "username");
+    const et = username === sandbox.username ? state.eventTypeBySlug(username, pathParam(c, "slug")) : undefined;
+    if (!et) return next();
+    return schedulingPage(c, et, c.req.param("start"));
+  });
 }

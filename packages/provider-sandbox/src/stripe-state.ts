@@ -1,6 +1,7 @@
 // The sandbox's in-memory Stripe account: checkout sessions, payment intents,
 // charges, refunds and the events their transitions produce. Pure state; the
 // HTTP layer and webhook delivery live in stripe-sandbox.ts.
+import { describeFormValue } from "./form-encoding";
 import type { FormObject } from "./form-encoding";
 import { randomId } from "./ids";
 import { createSessionRecord, parseMetadata } from "./stripe-checkout";
@@ -126,7 +127,8 @@ export class StripeState {
     let amount = remaining;
     if (params.amount !== undefined) {
       amount = typeof params.amount === "string" && /^\d+$/.test(params.amount) ? Number(params.amount) : NaN;
-      if (!Number.isSafeInteger(amount) || amount < 1) throw invalidRequest(`Invalid integer: ${String(params.amount)}`, "amount");
+      if (!Number.isSafeInteger(amount) || amount < 1)
+        throw invalidRequest(`Invalid integer: ${describeFormValue(params.amount)}`, "amount");
       if (amount > remaining) {
         throw new StripeApiError(
           400,

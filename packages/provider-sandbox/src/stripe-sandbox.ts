@@ -3,12 +3,12 @@
 // Webhooks are signed with the real stripe package's test-header helper, so
 // `stripe.webhooks.constructEvent` verifies them exactly as in production.
 import Stripe from "stripe";
-import { sendJson, startServer } from "./http-util";
+import { createSandboxApp, jsonResponse, requestUrl, startServer } from "./http-util";
 import type { RunningServer } from "./http-util";
-import { createApiHandler } from "./stripe-api";
+import { mountStripeApi } from "./stripe-api";
 import type { RecordedStripeRequest } from "./stripe-api";
-import { createStripeControl } from "./stripe-control";
-import { createStripeHostedPages } from "./stripe-hosted";
+import { mountStripeControl } from "./stripe-control";
+import { mountStripeHostedPages } from "./stripe-hosted";
 import { nowSeconds } from "./stripe-objects";
 import type { CheckoutSession, PaymentIntent, StripeEvent, StripeObject } from "./stripe-objects";
 import { StripeState } from "./stripe-state";
@@ -132,7 +132,8 @@ export class StripeSandbox {
   }
 
   async listen(port = 0): Promise<void> {
-    const api = createApiHandler({
+    const app = createSandboxApp();
+    mountStripeApi(app, {
       state: this.state,
       publicBaseUrl: () => this.publicBaseUrl,
       requests: this.requests,
@@ -141,17 +142,14 @@ export class StripeSandbox {
         for (const event of events) void this.deliver(event);
       },
     });
-    const control = createStripeControl(this);
-    const hosted = createStripeHostedPages(this);
-    this.server = await startServer(async (req, res) => {
-      const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-      if (url.pathname.startsWith("/v1/")) return api(req, res, url);
-      if (url.pathname.startsWith("/__sandbox/")) return control(req, res, url.pathname);
-      if (url.pathname.startsWith("/pay/")) return hosted(req, res, url.pathname);
-      sendJson(res, 404, {
-        error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` },
-      });
-    }, port);
+    mountStripeControl(app, this);
+    mountStripeHostedPages(app, this);
+    app.notFound((c) =>
+      jsonResponse(404, {
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${c.req.method}: ${requestUrl(c).pathname}).` },
+      }),
+    );
+    this.server = await startServer(app, port);
   }
 
   private get autoDelivering(): boolean {

@@ -3,9 +3,21 @@
 //   sgMail.setApiKey('SG.x'); sgMail.client.setDefaultRequest('baseUrl', sandbox.url)
 import { STATUS_CODES } from "node:http";
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { HttpError, bearerToken, headerRecord, matchPath, parseJsonObject, readBody, sendHtml, sendJson, startServer } from "./http-util";
-import type { RunningServer } from "./http-util";
+import {
+  HttpError,
+  bearerToken,
+  createSandboxApp,
+  emptyResponse,
+  htmlResponse,
+  jsonResponse,
+  parseJsonObject,
+  pathParam,
+  readBody,
+  requestHeaders,
+  requestUrl,
+  startServer,
+} from "./http-util";
+import type { RunningServer, SandboxApp, SandboxContext } from "./http-util";
 import { inboxPage, messagePage, recipients } from "./sendgrid-pages";
 import type { ReceivedMail } from "./sendgrid-pages";
 import { validateMailSend } from "./sendgrid-validate";
@@ -78,7 +90,7 @@ export class SendgridSandbox {
   }
 
   async listen(port = 0): Promise<void> {
-    this.server = await startServer((req, res) => this.handle(req, res), port);
+    this.server = await startServer(this.routes(), port);
   }
 
   private running(): RunningServer {
@@ -86,28 +98,26 @@ export class SendgridSandbox {
     return this.server;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-    const method = req.method ?? "GET";
-    const path = url.pathname;
-    if (method === "POST" && path === "/v3/mail/send") return this.mailSend(req, res);
-    if (method === "GET" && path === "/") return sendHtml(res, 200, inboxPage(this.messages));
-    let m: Record<string, string> | null;
-    if (method === "GET" && (m = matchPath("/messages/:id", path))) {
-      const mail = this.messages.find((x) => x.messageId === m?.id);
-      return mail ? sendHtml(res, 200, messagePage(mail)) : sendHtml(res, 404, page("Not found", "SendGrid", "<h1>No such email</h1>"));
-    }
-    if (path === "/__sandbox/messages") {
-      if (method === "DELETE") {
-        this.clear();
-        return sendJson(res, 200, { cleared: true });
-      }
-      const to = url.searchParams.get("to");
-      return sendJson(res, 200, to ? this.messages.filter((x) => recipients(x).includes(to)) : this.messages);
-    }
-    if (method === "GET" && path === "/__sandbox/attempts") return sendJson(res, 200, this.attempts);
-    if (method === "POST" && path === "/__sandbox/fail-next") {
-      const body = parseJsonObject(await readBody(req));
+  private routes(): SandboxApp {
+    const app = createSandboxApp();
+    app.post("/v3/mail/send", (c) => this.mailSend(c));
+    app.get("/", () => htmlResponse(200, inboxPage(this.messages)));
+    app.get("/messages/:id", (c) => {
+      const id = pathParam(c, "id");
+      const mail = this.messages.find((x) => x.messageId === id);
+      return mail ? htmlResponse(200, messagePage(mail)) : htmlResponse(404, page("Not found", "SendGrid", "<h1>No such email</h1>"));
+    });
+    app.delete("/__sandbox/messages", () => {
+      this.clear();
+      return jsonResponse(200, { cleared: true });
+    });
+    app.all("/__sandbox/messages", (c) => {
+      const to = requestUrl(c).searchParams.get("to");
+      return jsonResponse(200, to ? this.messages.filter((x) => recipients(x).includes(to)) : this.messages);
+    });
+    app.get("/__sandbox/attempts", () => jsonResponse(200, this.attempts));
+    app.post("/__sandbox/fail-next", async (c) => {
+      const body = parseJsonObject(await readBody(c));
       const statuses = body.statuses;
       if (!Array.isArray(statuses) || !statuses.every((s): s is number => typeof s === "number")) {
         throw new HttpError(400, 'expected {"statuses": [503, ...]}');
@@ -117,14 +127,15 @@ export class SendgridSandbox {
       } catch (err) {
         throw new HttpError(400, err instanceof Error ? err.message : String(err));
       }
-      return sendJson(res, 200, { queued: this.failures });
-    }
-    sendJson(res, 404, errorsBody("not found"));
+      return jsonResponse(200, { queued: this.failures });
+    });
+    app.notFound(() => jsonResponse(404, errorsBody("not found")));
+    return app;
   }
 
-  private async mailSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawBody = await readBody(req);
-    const headers = headerRecord(req.headers);
+  private async mailSend(c: SandboxContext): Promise<Response> {
+    const rawBody = await readBody(c);
+    const headers = requestHeaders(c);
     let body: unknown = rawBody;
     try {
       body = JSON.parse(rawBody);
@@ -135,14 +146,14 @@ export class SendgridSandbox {
       this.attempts.push({ status, messageId, body, headers, injected, at: new Date() });
     };
 
-    const key = bearerToken(req);
+    const key = bearerToken(c);
     if (key === undefined) {
       attempt(401, false);
-      return sendJson(res, 401, errorsBody("authorization required"));
+      return jsonResponse(401, errorsBody("authorization required"));
     }
     if (!key.startsWith("SG.")) {
       attempt(401, false);
-      return sendJson(res, 401, errorsBody("The provided authorization grant is invalid, expired, or revoked"));
+      return jsonResponse(401, errorsBody("The provided authorization grant is invalid, expired, or revoked"));
     }
     const injected = this.failures.shift();
     if (injected !== undefined) {
@@ -155,19 +166,18 @@ export class SendgridSandbox {
               "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + 1),
             }
           : {};
-      return sendJson(res, injected, errorsBody(`${STATUS_CODES[injected] ?? "Error"} (injected by the SendGrid sandbox)`), extra);
+      return jsonResponse(injected, errorsBody(`${STATUS_CODES[injected] ?? "Error"} (injected by the SendGrid sandbox)`), extra);
     }
     const errors = validateMailSend(body);
     if (errors.length > 0) {
       attempt(400, false);
-      return sendJson(res, 400, { errors });
+      return jsonResponse(400, { errors });
     }
     // SendGrid's current ids are 22 url-safe base64 characters.
     const messageId = randomBytes(16).toString("base64url");
     attempt(202, false, messageId);
     this.messages.push({ messageId, body: body as Record<string, unknown>, headers, at: new Date() });
-    res.writeHead(202, { "X-Message-Id": messageId, "Content-Length": "0" });
-    res.end();
+    return emptyResponse(202, { "X-Message-Id": messageId });
   }
 }
 
