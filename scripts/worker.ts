@@ -1,5 +1,6 @@
-// `npm run worker`: the job queues (webhook processing, outbox delivery) and the sweep
-// schedule, with no HTTP server. Bundled by `npm run build` into dist/worker.mjs (see
+// `npm run worker`: the job queues (webhook processing, outbox delivery), the sweep schedule
+// and the recovery pass every few seconds (what a killed process left behind, see
+// docs/decisions/0003), with no HTTP server. Bundled by `npm run build` into dist/worker.mjs (see
 // scripts/build-start.ts) and run with plain node, like `npm start`.
 //
 // Production topology: web instances (`npm start`, RUN_WORKERS=false) verify, record and

@@ -2,11 +2,18 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { OutboxKind } from "@/generated/prisma/enums";
 
 /**
- * How long a claimed attempt may take before its worker is presumed dead. Well above the
- * longest provider call (10 s timeouts; Stripe's two network retries bring a refund to ~35 s),
- * so a live call is never taken over; a dead worker's row is retried after it.
+ * The longest a claimed attempt may take in all. Well above the longest provider call (10 s
+ * timeouts; Stripe's two network retries bring a refund to ~35 s), so a live call is never
+ * taken over; past it the attempt is presumed stuck and the row retried.
  */
 export const DEFAULT_LEASE_MS = 60_000;
+
+/**
+ * The lease is granted this much at a time and renewed while the call runs (see
+ * renewOutboxLease), up to DEFAULT_LEASE_MS in all. A process killed mid-call stops renewing,
+ * so its row is free again within this much instead of a minute (issue 10: recovery in seconds).
+ */
+export const LIVE_LEASE_MS = 10_000;
 
 export const OUTCOME_UNKNOWN = "outcome unknown: the process stopped during the provider call";
 
@@ -34,7 +41,7 @@ type ClaimRow = { id: string; kind: OutboxKind; bookingId: string; attempts: num
  */
 export async function claimOutboxMessage(
   db: PrismaClient,
-  { outboxId, leaseMs = DEFAULT_LEASE_MS }: { outboxId: string; leaseMs?: number },
+  { outboxId, leaseMs = DEFAULT_LEASE_MS, liveLeaseMs = LIVE_LEASE_MS }: { outboxId: string; leaseMs?: number; liveLeaseMs?: number },
 ): Promise<OutboxClaim | "busy" | "done"> {
   // Times are the database's (now()), so workers' clocks never disagree about a lease. On the
   // right of SET, columns are the values before this update.
@@ -42,7 +49,7 @@ export async function claimOutboxMessage(
     UPDATE "OutboxMessage"
        SET attempts = attempts + 1,
            "claimedAt" = now(),
-           "leaseExpiresAt" = now() + ${leaseMs}::int * interval '1 millisecond',
+           "leaseExpiresAt" = now() + LEAST(${leaseMs}::int, ${liveLeaseMs}::int) * interval '1 millisecond',
            "outcomeUnknownAt" = CASE WHEN "leaseExpiresAt" IS NULL THEN "outcomeUnknownAt" ELSE now() END,
            "lastError" = CASE WHEN "leaseExpiresAt" IS NULL THEN "lastError" ELSE ${OUTCOME_UNKNOWN} END
      WHERE id = ${outboxId}
@@ -53,4 +60,27 @@ export async function claimOutboxMessage(
   if (row) return { id: row.id, kind: row.kind, bookingId: row.bookingId, attempt: row.attempts, reclaimed: row.reclaimed };
   const current = await db.outboxMessage.findUnique({ where: { id: outboxId }, select: { status: true, leaseExpiresAt: true } });
   return current?.status === "PENDING" && current.leaseExpiresAt ? "busy" : "done";
+}
+
+/**
+ * Extends a claimed attempt's lease by `liveLeaseMs` from now, never past `claimedAt` +
+ * `leaseMs`; called every few seconds while the provider call runs. Fenced by the attempt
+ * number and a lease still set: false once the row was taken over, released or recorded
+ * (then the caller stops renewing).
+ */
+export async function renewOutboxLease(
+  db: PrismaClient,
+  {
+    outboxId,
+    attempt,
+    leaseMs = DEFAULT_LEASE_MS,
+    liveLeaseMs = LIVE_LEASE_MS,
+  }: { outboxId: string; attempt: number; leaseMs?: number; liveLeaseMs?: number },
+): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "OutboxMessage"
+       SET "leaseExpiresAt" = LEAST("claimedAt" + ${leaseMs}::int * interval '1 millisecond',
+                                    now() + ${liveLeaseMs}::int * interval '1 millisecond')
+     WHERE id = ${outboxId} AND attempts = ${attempt} AND status = 'PENDING' AND "leaseExpiresAt" IS NOT NULL`;
+  return count === 1;
 }

@@ -6,7 +6,7 @@ import { renderBookingEmail } from "@/modules/emails/booking-email";
 import { MailSendError, type Mailer } from "@/modules/emails/mailer";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { PaymentGateway } from "@/modules/payments/payment-gateway";
-import { claimOutboxMessage, type OutboxClaim } from "./claim-outbox-message";
+import { claimOutboxMessage, DEFAULT_LEASE_MS, LIVE_LEASE_MS, renewOutboxLease, type OutboxClaim } from "./claim-outbox-message";
 import { enqueueOutbox } from "./enqueue-outbox";
 import { loadOutboxBooking, toEmailBooking } from "./outbox-booking";
 
@@ -85,10 +85,36 @@ function isRetryable(error: unknown): boolean {
 export type DeliveryOptions = {
   outboxId: string;
   finalAttempt: boolean;
+  /** The longest the attempt may take in all (default DEFAULT_LEASE_MS). */
   leaseMs?: number;
+  /** The lease granted at a time and renewed while the call runs (default LIVE_LEASE_MS). */
+  liveLeaseMs?: number;
   /** Told the claimed attempt before the call (a worker releases it if it must stop mid-call). */
   onClaimed?: (claim: OutboxClaim) => void;
 };
+
+/**
+ * Renews the attempt's lease every quarter of `liveLeaseMs` while the call runs, so the lease
+ * only runs out once this process stops (killed, or cut off from the database for longer than
+ * that): then the row is retried within seconds, its outcome recorded as unknown. Renewal
+ * stops at `leaseMs` in all, or once the row is no longer this attempt's. A failed renewal
+ * (database unreachable) is not an error: the lease simply runs out.
+ */
+function keepLease(db: PrismaClient, claim: OutboxClaim, { leaseMs, liveLeaseMs }: { leaseMs: number; liveLeaseMs: number }) {
+  if (leaseMs <= liveLeaseMs) return { stop: () => {} };
+  const until = Date.now() + leaseMs;
+  const timer = setInterval(() => {
+    if (Date.now() >= until) return clearInterval(timer);
+    renewOutboxLease(db, { outboxId: claim.id, attempt: claim.attempt, leaseMs, liveLeaseMs }).then(
+      (mine) => {
+        if (!mine) clearInterval(timer);
+      },
+      () => {},
+    );
+  }, liveLeaseMs / 4);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
 
 /**
  * Performs one owed side effect by claim, call, record, so no transaction is open while a
@@ -96,8 +122,9 @@ export type DeliveryOptions = {
  * the outcome with an update conditional on still owning that attempt, together with any
  * follow-up writes. Retryable failures go back to PENDING and throw RetryLaterError for the
  * queue's backoff; permanent ones (or the last attempt) leave the row FAILED for operators.
- * A crash between (1) and (3) leaves a lease that runs out; the sweep or the next claim then
- * records the unknown outcome on the row and retries it.
+ * A crash between (1) and (3) leaves a lease that runs out within LIVE_LEASE_MS (nothing renews
+ * it); the recovery loop or the next claim then records the unknown outcome on the row and
+ * retries it.
  */
 export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, options: DeliveryOptions): Promise<DeliveryOutcome> {
   const { outboxId, finalAttempt } = options;
@@ -110,16 +137,19 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
     throw new RetryLaterError(PAUSED);
   }
 
-  const claim = await claimOutboxMessage(db, { outboxId, leaseMs: options.leaseMs });
+  const lease = { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, liveLeaseMs: options.liveLeaseMs ?? LIVE_LEASE_MS };
+  const claim = await claimOutboxMessage(db, { outboxId, ...lease });
   if (claim === "done") return "skipped";
   if (claim === "busy") throw new RetryLaterError("Another worker holds this message; retried after its lease");
   options.onClaimed?.(claim);
   const mine = { id: outboxId, status: "PENDING" as const, attempts: claim.attempt };
 
   let effect: Effect;
+  const heartbeat = keepLease(db, claim, lease);
   try {
     effect = await call(claim, await loadOutboxBooking(db, claim.bookingId), deps);
   } catch (error) {
+    heartbeat.stop();
     const retry = isRetryable(error) && !finalAttempt;
     const { count } = await db.outboxMessage.updateMany({
       where: mine,
@@ -134,6 +164,7 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
     if (retry) throw new RetryLaterError((error as Error).message);
     return "failed";
   }
+  heartbeat.stop();
 
   const recorded = await db.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({

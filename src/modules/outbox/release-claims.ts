@@ -36,3 +36,15 @@ export async function releaseClaims(db: PrismaClient, claims: { id: string; atte
   }
   return released;
 }
+
+/**
+ * Milliseconds until the soonest lease of an attempt in flight runs out (by the database's
+ * clock), or null when none is in flight: the recovery loop looks again then, so a stopped
+ * process's row is retried as soon as its lease lapses rather than up to a loop interval later.
+ */
+export async function msUntilNextLeaseLapse(db: PrismaClient): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ ms: number | null }[]>`
+    SELECT (extract(epoch FROM min("leaseExpiresAt") - now()) * 1000)::int AS ms
+      FROM "OutboxMessage" WHERE status = 'PENDING' AND "leaseExpiresAt" IS NOT NULL`;
+  return row?.ms ?? null;
+}

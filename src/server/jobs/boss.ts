@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import "./settle-guard";
 
 // The job queue lives in the same PostgreSQL: a job is as durable as the rows it points at,
 // and no other service is needed. pg-boss 10: the last major declaring Node 20 support (see
@@ -68,10 +69,16 @@ async function startBoss(connectionString: string, tuning: QueueTuning, runsWork
 
 export function getBoss(tuning: QueueTuning = defaultTuning): Promise<PgBoss> {
   const env = getEnv();
-  globalForBoss.bookingBoss ??= startBoss(env.DATABASE_URL, tuning, env.RUN_WORKERS).catch((error: unknown) => {
+  // DIRECT_URL: the queue's long-lived polling connections bypass a transaction-mode pooler (docs/decisions/0012-pgbouncer.md).
+  globalForBoss.bookingBoss ??= startBoss(env.DIRECT_URL || env.DATABASE_URL, tuning, env.RUN_WORKERS).catch((error: unknown) => {
     globalForBoss.bookingBoss = undefined;
     throw error;
   });
+  return globalForBoss.bookingBoss;
+}
+
+/** The instance started by getBoss() and not stopped since, if any (never starts one). */
+export function runningBoss(): Promise<PgBoss> | undefined {
   return globalForBoss.bookingBoss;
 }
 

@@ -1,24 +1,36 @@
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { logger } from "@/server/logger";
-import { QUEUES, sendUnlessLive } from "./boss";
+import { getBoss, JOB_SCHEMA, QUEUES, sendUnlessLive, type QueueName } from "./boss";
 
 // Jobs point at rows (inbox events, outbox messages) that are already committed. If the
-// process dies before a job is sent, the sweep re-enqueues the row, so nothing is lost;
-// a duplicate job is harmless because each handler re-checks the row's status. A row that
-// already has a live job (queued, waiting out a retry's backoff, or running) is skipped.
+// process dies before a job is sent, the recovery loop re-enqueues the row, so nothing is
+// lost; a duplicate job is harmless because each handler re-checks the row's status. A row
+// that already has a live job (queued, waiting out a retry's backoff, or running) is skipped.
+
+/**
+ * No queued, retrying or running job for the row: owed work nothing will do (its job was lost
+ * with a process, or gave up). Read from pg-boss's job table in the same query, so the batch
+ * limit counts only such rows, not rows waiting out a retry's backoff.
+ */
+function noLiveJob(queue: QueueName, rowId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`${JOB_SCHEMA}.job`)} j
+                                 WHERE j.name = ${queue} AND j.singleton_key = ${rowId} AND j.state < 'completed')`;
+}
 
 export async function enqueueWebhookEvent(eventId: string): Promise<void> {
   await sendUnlessLive(QUEUES.webhookEvent, [{ key: eventId, data: { eventId } }]);
 }
 
+/** Outbox rows owed, not in flight (a lease: a call is running, or the recovery loop releases it first) and with no live job. */
 export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): Promise<number> {
-  // A row with a lease is in flight (or its lease ran out: the sweep releases it first).
-  const rows = await db.outboxMessage.findMany({
-    where: { status: "PENDING", leaseExpiresAt: null, createdAt: { lte: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
-    orderBy: { createdAt: "asc" },
-    take: 500,
-  });
+  await getBoss(); // its schema exists once it has started
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM "OutboxMessage" o
+     WHERE o.status = 'PENDING' AND o."leaseExpiresAt" IS NULL
+       AND o."createdAt" <= now() - ${olderThanMs}::int * interval '1 millisecond'
+       AND ${noLiveJob(QUEUES.outboxMessage, Prisma.sql`o.id`)}
+     ORDER BY o."createdAt"
+     LIMIT 500`;
   return enqueueOutboxMessages(rows.map((r) => r.id));
 }
 
@@ -29,12 +41,20 @@ export function enqueueOutboxMessages(ids: string[]): Promise<number> {
   );
 }
 
+/**
+ * Inbox events still RECEIVED after `olderThanMs` with no live job. FAILED events are not
+ * re-enqueued: their job is waiting out a retry's backoff, or gave up (an operator replays
+ * them).
+ */
 export async function enqueueStaleWebhookEvents(db: PrismaClient, olderThanMs: number): Promise<number> {
-  const rows = await db.webhookEvent.findMany({
-    where: { status: "RECEIVED", receivedAt: { lte: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
-    take: 500,
-  });
+  await getBoss();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT e.id FROM "WebhookEvent" e
+     WHERE e.status = 'RECEIVED'
+       AND e."receivedAt" <= now() - ${olderThanMs}::int * interval '1 millisecond'
+       AND ${noLiveJob(QUEUES.webhookEvent, Prisma.sql`e.id`)}
+     ORDER BY e."receivedAt"
+     LIMIT 500`;
   return sendUnlessLive(
     QUEUES.webhookEvent,
     rows.map((r) => ({ key: r.id, data: { eventId: r.id } })),
@@ -43,5 +63,5 @@ export async function enqueueStaleWebhookEvents(db: PrismaClient, olderThanMs: n
 
 /** After a commit that owes side effects: hand them to the queue without delaying the response. */
 export function kickOutbox(db: PrismaClient): void {
-  enqueuePendingOutbox(db).catch((error: unknown) => logger.warn({ err: error }, "outbox kick failed; the sweep will retry"));
+  enqueuePendingOutbox(db).catch((error: unknown) => logger.warn({ err: error }, "outbox kick failed; the recovery loop will enqueue it"));
 }

@@ -1,5 +1,4 @@
 import * as Sentry from "@sentry/nextjs";
-import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OutboxClaim } from "@/modules/outbox/claim-outbox-message";
 import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
@@ -13,6 +12,8 @@ import { sendgridMailer } from "@/server/providers/sendgrid-mailer";
 import { stripeGateway } from "@/server/providers/stripe-gateway";
 import { defaultTuning, getBoss, QUEUES, stopBoss, type QueueTuning } from "./boss";
 import { kickOutbox } from "./enqueue";
+import type { RunnableJob } from "./orphans";
+import { startRecoveryLoop, type RecoveryLoop } from "./recovery";
 import { runSweep } from "./sweep";
 
 export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
@@ -31,6 +32,21 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
 // Outbox attempts this process has claimed and not yet recorded, by job: what a shutdown
 // that cannot wait for them releases (see stopWorkers).
 const inFlight = new Map<string, OutboxClaim>();
+// Jobs this process is running, from its queues or adopted by its recovery loop: never
+// mistaken by that loop for a stopped process's.
+const running = new Set<string>();
+let recovery: RecoveryLoop | undefined;
+
+function tracked<T>(handle: (job: RunnableJob<T>) => Promise<void>) {
+  return async (job: RunnableJob<T>) => {
+    running.add(job.id);
+    try {
+      await handle(job);
+    } finally {
+      running.delete(job.id);
+    }
+  };
+}
 
 /**
  * Starts the workers in this process (the Next server by default, or `npm run worker`).
@@ -44,34 +60,36 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   const concurrency = 2;
 
   const env = getEnv();
+  const handleEvent = tracked(async (job: RunnableJob<{ eventId: string }>) => {
+    const started = Date.now();
+    const outcome = await processWebhookEvent(db, {
+      eventId: job.data.eventId,
+      holdMinutes: env.HOLD_MINUTES,
+      manageTokenSecret: env.BETTER_AUTH_SECRET,
+      refundPolicy: { fullRefundHoursBefore: env.REFUND_FULL_HOURS_BEFORE },
+    }).catch((error: unknown) => {
+      // Retried by the queue, but an operator should hear about it the first time.
+      logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
+      Sentry.captureException(error, {
+        tags: { queue: QUEUES.webhookEvent },
+        extra: { eventId: job.data.eventId, attempt: job.retryCount },
+      });
+      throw error;
+    });
+    metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
+    kickOutbox(db);
+  });
   // Rollback lever: with WEBHOOKS_PAUSED, events are still verified, recorded and
   // acknowledged, but wait in the inbox; the start-up sweep processes them once unpaused.
   if (!env.WEBHOOKS_PAUSED) {
-    const handleEvent = async ([job]: PgBoss.JobWithMetadata<{ eventId: string }>[]) => {
-      if (!job) return;
-      const started = Date.now();
-      const outcome = await processWebhookEvent(db, {
-        eventId: job.data.eventId,
-        holdMinutes: env.HOLD_MINUTES,
-        manageTokenSecret: env.BETTER_AUTH_SECRET,
-        refundPolicy: { fullRefundHoursBefore: env.REFUND_FULL_HOURS_BEFORE },
-      }).catch((error: unknown) => {
-        // Retried by the queue, but an operator should hear about it the first time.
-        logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
-        Sentry.captureException(error, {
-          tags: { queue: QUEUES.webhookEvent },
-          extra: { eventId: job.data.eventId, attempt: job.retryCount },
-        });
-        throw error;
+    for (let i = 0; i < concurrency; i++) {
+      await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
+        if (job) await handleEvent(job);
       });
-      metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
-      kickOutbox(db);
-    };
-    for (let i = 0; i < concurrency; i++) await boss.work(QUEUES.webhookEvent, options, handleEvent);
+    }
   }
 
-  const handleOutbox = async ([job]: PgBoss.JobWithMetadata<{ outboxId: string }>[]) => {
-    if (!job) return;
+  const handleOutbox = tracked(async (job: RunnableJob<{ outboxId: string }>) => {
     const finalAttempt = job.retryCount >= tuning.retryLimit;
     try {
       const outcome = await deliverOutboxMessage(db, outboxDeps(), {
@@ -105,8 +123,12 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     } finally {
       inFlight.delete(job.id);
     }
-  };
-  for (let i = 0; i < concurrency; i++) await boss.work(QUEUES.outboxMessage, options, handleOutbox);
+  });
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<{ outboxId: string }>(QUEUES.outboxMessage, options, async ([job]) => {
+      if (job) await handleOutbox(job);
+    });
+  }
 
   await boss.work(QUEUES.sweep, async () => {
     await runSweep(db);
@@ -114,16 +136,34 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   await boss.schedule(QUEUES.sweep, "* * * * *");
   // Recover whatever a previous process left behind (killed between record and process).
   await runSweep(db, { staleAfterMs: 0 });
+  // Then every few seconds: rows and running jobs a stopped process (kill -9, lost database)
+  // left behind, within seconds rather than pg-boss's expiry (docs/decisions/0003).
+  await recovery?.stop();
+  recovery = startRecoveryLoop(db, boss, {
+    runners: { [QUEUES.webhookEvent]: env.WEBHOOKS_PAUSED ? undefined : handleEvent, [QUEUES.outboxMessage]: handleOutbox },
+    running,
+  });
 }
 
 /**
- * Graceful stop: take no new jobs, give running ones up to `timeoutMs` to finish (pg-boss
- * fails the rest, so they are retried after their backoff), then release the outbox attempts
+ * Graceful stop: take no new jobs and start no recovery pass, give running ones (a pass's
+ * adopted jobs too) up to `timeoutMs` to finish (pg-boss fails the rest of its own, so they are
+ * retried after their backoff; an adopted job left running stays active and is adopted again
+ * by another worker), then release the outbox attempts
  * still in flight: their outcome is unknown, recorded on the row, and the job's retry (on
  * another worker) may claim the row at once instead of waiting for the lease to run out.
  */
 export async function stopWorkers(db: PrismaClient, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // No new recovery pass; one under way (it may be running adopted jobs) gets the same grace.
+  const recovering = recovery?.stop();
+  recovery = undefined;
   await stopBoss({ timeoutMs });
+  if (recovering) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([recovering, new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+  }
   const abandoned = [...inFlight.values()];
   inFlight.clear();
   if (!abandoned.length) return;
