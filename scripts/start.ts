@@ -8,8 +8,7 @@
 // (`npm run start:local`) is a separate launcher, and the build refuses to bundle it here.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseServerEnv } from "../src/server/env";
-import { applyMigrations } from "./lib/migrations";
+import { applyProductionMigrations, productionConfigProblems } from "./lib/production-entry";
 import { runNext } from "./lib/run-next";
 
 // scripts/start.ts and dist/start.mjs both sit one level below the repository.
@@ -23,25 +22,14 @@ function fail(message: string): never {
 // Also for this process: anything reached by mistake (the local stack, demo seeding) refuses it.
 Object.assign(process.env, { NODE_ENV: "production" });
 const env = { ...process.env };
-let problems = "";
-try {
-  parseServerEnv({ ...env, ALLOW_LOCAL_DEFAULTS: undefined });
-} catch (e) {
-  problems = e instanceof Error ? e.message : String(e);
-}
-if (env.ALLOW_LOCAL_DEFAULTS !== undefined) {
-  problems = `ALLOW_LOCAL_DEFAULTS is set: it is for \`npm run start:local\` only; unset it for production.\n${problems}`;
-}
+const problems = productionConfigProblems(env);
 if (problems) fail(`Refusing to start the production server.\n${problems}`);
 
 const port = Number(env.PORT ?? 3000);
 if (!Number.isInteger(port) || port <= 0) fail(`PORT must be a port number, not "${env.PORT}".`);
 
 try {
-  const { applied } = await applyMigrations(env.DIRECT_URL || env.DATABASE_URL!, {
-    schemaPath: path.join(root, "prisma/schema.prisma"),
-    migrationsDir: path.join(root, "prisma/migrations"),
-  });
+  const applied = await applyProductionMigrations(root, env);
   console.log(applied.length ? `[start] migrations applied: ${applied.join(", ")}` : "[start] migrations: up to date");
 } catch (e) {
   fail(`Migrations failed, the server was not started: ${e instanceof Error ? e.message : String(e)}`);

@@ -17,11 +17,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as Sentry from "@sentry/nextjs";
 import { getDb } from "../src/server/db/client";
-import { getEnv, parseServerEnv } from "../src/server/env";
+import { getEnv } from "../src/server/env";
 import { startWorkers, stopWorkers } from "../src/server/jobs/workers";
 import { logger } from "../src/server/logger";
 import { initTracing } from "../src/server/observability/init-tracing";
-import { applyMigrations } from "./lib/migrations";
+import { applyProductionMigrations, productionConfigProblems } from "./lib/production-entry";
 
 // scripts/worker.ts and dist/worker.mjs both sit one level below the repository.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,15 +33,7 @@ function fail(message: string): never {
 
 Object.assign(process.env, { NODE_ENV: "production", RUN_WORKERS: "true" });
 const source = { ...process.env };
-let problems = "";
-try {
-  parseServerEnv({ ...source, ALLOW_LOCAL_DEFAULTS: undefined });
-} catch (e) {
-  problems = e instanceof Error ? e.message : String(e);
-}
-if (source.ALLOW_LOCAL_DEFAULTS !== undefined) {
-  problems = `ALLOW_LOCAL_DEFAULTS is set: it is for \`npm run start:local\` only; unset it for production.\n${problems}`;
-}
+let problems = productionConfigProblems(source);
 const shutdownTimeoutMs = Number(source.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 1000) {
   problems += `\nWORKER_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds >= 1000, not "${source.WORKER_SHUTDOWN_TIMEOUT_MS}".`;
@@ -83,10 +75,7 @@ process.on("SIGINT", (signal) => void shutdown(signal));
 
 async function start(): Promise<void> {
   try {
-    const { applied } = await applyMigrations(env.DIRECT_URL || env.DATABASE_URL, {
-      schemaPath: path.join(root, "prisma/schema.prisma"),
-      migrationsDir: path.join(root, "prisma/migrations"),
-    });
+    const applied = await applyProductionMigrations(root, source);
     console.log(applied.length ? `[worker] migrations applied: ${applied.join(", ")}` : "[worker] migrations: up to date");
   } catch (e) {
     fail(`Migrations failed, the worker was not started: ${e instanceof Error ? e.message : String(e)}`);
