@@ -200,25 +200,26 @@ describe.skipIf(!binary && !ci)("behind PgBouncer in transaction mode", () => {
   it("would break named prepared statements (why the app keeps them unnamed), on PgBouncer before 1.21", async (ctx) => {
     const [major = 0, minor = 0] = bouncer.version.split(".").map(Number);
     if (major > 1 || minor >= 21) ctx.skip(); // max_prepared_statements may make them work there
-    const clients = [new pg.Client({ connectionString: bouncer.url }), new pg.Client({ connectionString: bouncer.url })];
+    const clients = [0, 1, 2].map(() => new pg.Client({ connectionString: bouncer.url }));
     for (const c of clients) await c.connect();
     try {
-      const [a, b] = clients as [pg.Client, pg.Client];
+      const [a, b, c] = clients as [pg.Client, pg.Client, pg.Client];
       const named = { name: "pgbouncer_probe", text: "SELECT 1 AS one" };
-      await a.query(named); // prepared on the one server connection a happened to get
-      // b's transaction usually takes that connection (the idle one used last), so a's next run
-      // lands on another one, where the statement was never prepared (pg only sends it once).
-      // Background work (workers) can reorder the idle connections: a few rounds.
-      let failure: unknown = null;
-      for (let round = 0; round < 10 && !failure; round++) {
-        await b.query("BEGIN");
-        await b.query("SELECT 1");
-        failure = await a.query(named).then(
-          () => null,
-          (e: unknown) => e,
-        );
-        await b.query("ROLLBACK");
-      }
+      // PgBouncer has two server connections. b holds one (X), so a prepares its statement on
+      // the other (Y); c then holds Y, and once b lets X go, a's next run can only land on X,
+      // where the statement was never prepared (pg sends the Parse only once per client).
+      // Background work may delay a step, never change where it lands.
+      await b.query("BEGIN");
+      await b.query("SELECT 1");
+      await a.query(named);
+      await c.query("BEGIN");
+      await c.query("SELECT 1");
+      await b.query("ROLLBACK");
+      const failure = await a.query(named).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      await c.query("ROLLBACK");
       expect(String(failure)).toMatch(/prepared statement "pgbouncer_probe" does not exist/);
     } finally {
       for (const c of clients) await c.end();
