@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { productionEnv } from "../src/testing/production-env";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { buildStartBundle } from "./build-start";
 import { repoRoot } from "./lib/embedded-postgres";
@@ -83,43 +84,27 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A complete production configuration, and nothing from the developer's shell. */
-async function productionEnv(databaseUrl: string): Promise<Record<string, string>> {
-  return {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME ?? os.tmpdir(),
-    NODE_ENV: "production",
-    PORT: String(await freePort()),
-    DATABASE_URL: databaseUrl,
-    DIRECT_URL: databaseUrl,
-    NEXT_PUBLIC_BASE_URL: "https://www.example.com",
-    BETTER_AUTH_SECRET: "a-real-secret-of-more-than-32-characters",
-    CALENDLY_API_TOKEN: "calendly-token",
-    CALENDLY_USERNAME: "someone",
-    CALENDLY_WEBHOOK_SIGNING_KEY: "calendly-signing-key",
-    CALENDLY_WEBHOOK_URL: "https://www.example.com/api/webhooks/calendly",
-    STRIPE_SECRET_KEY: "sk_test_1",
-    STRIPE_PUBLISHABLE_KEY: "pk_test_1",
-    STRIPE_WEBHOOK_SECRET: "whsec_1",
-    STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
-    SENDGRID_API_KEY: "SG.1",
-    SENDGRID_FROM_EMAIL: "noreply@example.com",
-    RUN_WORKERS: "false",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-}
-
 const without = (env: Record<string, string>, ...names: string[]) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !names.includes(name)));
 
 beforeAll(() => buildStartBundle({ outfile: bundle }));
 afterAll(() => rm(bundle, { force: true }));
 
+/** The production configuration on a free port; the web server runs no workers in these tests. */
+async function freshProductionEnv(databaseUrl: string): Promise<Record<string, string>> {
+  return productionEnv(databaseUrl, {
+    NODE_ENV: "production",
+    PORT: String(await freePort()),
+    RUN_WORKERS: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+}
+
 describe("npm start (production) fails closed", () => {
   it("refuses a missing variable before touching the database, naming every missing one", async () => {
     const db = await emptyDatabase();
     try {
-      const env = without(await productionEnv(db.url), "STRIPE_SECRET_KEY", "SENDGRID_API_KEY");
+      const env = without(await freshProductionEnv(db.url), "STRIPE_SECRET_KEY", "SENDGRID_API_KEY");
       const { code, stderr } = await run(process.execPath, [bundle], env);
       expect(code).toBe(1);
       expect(stderr).toContain("STRIPE_SECRET_KEY: is missing");
@@ -134,7 +119,7 @@ describe("npm start (production) fails closed", () => {
   it("refuses the published local BETTER_AUTH_SECRET, and ALLOW_LOCAL_DEFAULTS", async () => {
     const db = await emptyDatabase();
     try {
-      const env = await productionEnv(db.url);
+      const env = await freshProductionEnv(db.url);
       const secret = await run(process.execPath, [bundle], { ...env, BETTER_AUTH_SECRET: localProviderDefaults.BETTER_AUTH_SECRET! });
       expect(secret.code).toBe(1);
       expect(secret.stderr).toMatch(/BETTER_AUTH_SECRET: BETTER_AUTH_SECRET is a value published in this repository/);
@@ -150,7 +135,7 @@ describe("npm start (production) fails closed", () => {
   it("with a complete configuration, applies the migrations (bundled wasm engine) and hands over to next start, seeding nothing", async () => {
     const db = await emptyDatabase();
     try {
-      const env = await productionEnv(db.url);
+      const env = await freshProductionEnv(db.url);
       // Next either serves (a build exists) or stops for want of one; either way it ran.
       const { stdout, stderr } = await run(process.execPath, [bundle], env, (out) => /Next\.js|production build/.test(out));
       expect(stdout).toMatch(/\[start\] migrations applied: \d{14}_init/);

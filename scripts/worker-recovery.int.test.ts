@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionEnv } from "../src/testing/production-env";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { recordWebhookEvent } from "../src/modules/webhooks/record-webhook-event";
 import { createDb } from "../src/server/db/client";
@@ -43,28 +44,9 @@ afterAll(async () => {
   await rm(bundle, { force: true });
 });
 
-/** A production configuration, and nothing from the developer's shell. */
-function productionEnv(databaseUrl: string, sendgridBase: string): Record<string, string> {
-  return {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME ?? os.tmpdir(),
-    DATABASE_URL: databaseUrl,
-    DIRECT_URL: databaseUrl,
-    NEXT_PUBLIC_BASE_URL: "https://www.example.com",
-    BETTER_AUTH_SECRET: "a-real-secret-of-more-than-32-characters",
-    CALENDLY_API_TOKEN: "calendly-token",
-    CALENDLY_USERNAME: "someone",
-    CALENDLY_WEBHOOK_SIGNING_KEY: "calendly-signing-key",
-    CALENDLY_WEBHOOK_URL: "https://www.example.com/api/webhooks/calendly",
-    STRIPE_SECRET_KEY: "sk_test_1",
-    STRIPE_PUBLISHABLE_KEY: "pk_test_1",
-    STRIPE_WEBHOOK_SECRET: "whsec_1",
-    STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
-    SENDGRID_API_KEY: "SG.worker-test",
-    SENDGRID_FROM_EMAIL: "noreply@example.com",
-    SENDGRID_API_BASE: sendgridBase,
-    LOG_LEVEL: "info",
-  };
+/** The production configuration against the (slowed) SendGrid sandbox, logging what recovery does. */
+function workerEnv(databaseUrl: string, sendgridBase: string): Record<string, string> {
+  return productionEnv(databaseUrl, { SENDGRID_API_KEY: "SG.worker-test", SENDGRID_API_BASE: sendgridBase, LOG_LEVEL: "info" });
 }
 
 type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -206,7 +188,7 @@ describe("crash recovery of the worker", () => {
     const slow = await slowSendgrid(t.sendgrid.url);
     const held = await mappedType(t.db);
     const main = await mappedType(t.db);
-    const first = startWorker(productionEnv(t.url, slow.url));
+    const first = startWorker(workerEnv(t.url, slow.url));
     let second: Worker | undefined;
     let probe: pg.Client | undefined;
     try {
@@ -241,7 +223,7 @@ describe("crash recovery of the worker", () => {
       expect(await burstDone(t.db, eventIds, inviteeUris)).toBe(false);
 
       const started = Date.now();
-      second = startWorker(productionEnv(t.url, slow.url));
+      second = startWorker(workerEnv(t.url, slow.url));
       const w = second;
       await until(
         () => burstDone(t.db, eventIds, inviteeUris),
@@ -296,7 +278,7 @@ describe("crash recovery of the worker", () => {
         eventIds.push(recorded.id);
       }
       await lockBuilder(cluster.url, held.builderId); // ends with the database
-      const w = startWorker(productionEnv(cluster.url, slow.url));
+      const w = startWorker(workerEnv(cluster.url, slow.url));
       worker = w;
       await until(
         async () => (await waitingOnLock(db)) && slow.inFlight() > 0 && (await db.outboxMessage.count({ where: { status: "SENT" } })) >= 3,

@@ -7,10 +7,10 @@ import { readdir, readFile, readlink, rm } from "node:fs/promises";
 import http from "node:http";
 import { builtinModules } from "node:module";
 import type net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionEnv } from "../src/testing/production-env";
 import { buildWorkerBundle } from "./build-start";
 import { repoRoot } from "./lib/embedded-postgres";
 import { throwawayName, withDatabase } from "./lib/pg-admin";
@@ -31,32 +31,6 @@ afterAll(async () => {
   await t?.close();
   await rm(bundle, { force: true });
 });
-
-/** A production configuration, and nothing from the developer's shell. */
-function productionEnv(databaseUrl: string, sendgridBase: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    PATH: process.env.PATH!,
-    HOME: process.env.HOME ?? os.tmpdir(),
-    DATABASE_URL: databaseUrl,
-    DIRECT_URL: databaseUrl,
-    NEXT_PUBLIC_BASE_URL: "https://www.example.com",
-    BETTER_AUTH_SECRET: "a-real-secret-of-more-than-32-characters",
-    CALENDLY_API_TOKEN: "calendly-token",
-    CALENDLY_USERNAME: "someone",
-    CALENDLY_WEBHOOK_SIGNING_KEY: "calendly-signing-key",
-    CALENDLY_WEBHOOK_URL: "https://www.example.com/api/webhooks/calendly",
-    STRIPE_SECRET_KEY: "sk_test_1",
-    STRIPE_PUBLISHABLE_KEY: "pk_test_1",
-    STRIPE_WEBHOOK_SECRET: "whsec_1",
-    STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
-    SENDGRID_API_KEY: "SG.worker-test",
-    SENDGRID_FROM_EMAIL: "noreply@example.com",
-    SENDGRID_API_BASE: sendgridBase,
-    // What the web instances' shared configuration says; the worker runs its queues anyway.
-    RUN_WORKERS: "false",
-    ...extra,
-  };
-}
 
 type Worker = { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
@@ -157,10 +131,21 @@ async function heldSendgrid() {
   };
 }
 
+/** The production configuration against a SendGrid sandbox. */
+function workerEnv(databaseUrl: string, sendgridBase: string, extra: Record<string, string> = {}): Record<string, string> {
+  return productionEnv(databaseUrl, {
+    SENDGRID_API_KEY: "SG.worker-test",
+    SENDGRID_API_BASE: sendgridBase,
+    // What the web instances' shared configuration says; the worker runs its queues anyway.
+    RUN_WORKERS: "false",
+    ...extra,
+  });
+}
+
 describe("npm run worker", () => {
   it("delivers a pending outbox row with no HTTP server, then stops on SIGTERM with exit code 0 within seconds", async () => {
     const row = await owedEmail("worker.process@example.test");
-    const worker = startWorker(productionEnv(t.url, t.sendgrid.url));
+    const worker = startWorker(workerEnv(t.url, t.sendgrid.url));
     try {
       const sent = await until(
         async () => {
@@ -186,7 +171,7 @@ describe("npm run worker", () => {
   it("on SIGTERM finishes the provider call in flight and records it before exiting", async () => {
     const held = await heldSendgrid();
     const row = await owedEmail("worker.inflight@example.test");
-    const worker = startWorker(productionEnv(t.url, held.url));
+    const worker = startWorker(workerEnv(t.url, held.url));
     try {
       await until(
         async () => held.held.some((h) => h.body.includes(row.id)),
@@ -209,7 +194,7 @@ describe("npm run worker", () => {
   it("on SIGTERM releases a call that outlives the shutdown timeout, recording its unknown outcome; the next worker retries it", async () => {
     const held = await heldSendgrid();
     const row = await owedEmail("worker.abandoned@example.test");
-    const worker = startWorker(productionEnv(t.url, held.url, { WORKER_SHUTDOWN_TIMEOUT_MS: "1000" }));
+    const worker = startWorker(workerEnv(t.url, held.url, { WORKER_SHUTDOWN_TIMEOUT_MS: "1000" }));
     try {
       await until(
         async () => held.held.some((h) => h.body.includes(row.id)),
@@ -231,7 +216,7 @@ describe("npm run worker", () => {
     }
     // The next worker retries it (pg-boss retries the job it failed at shutdown, after its
     // backoff of 5-10 s): sent, and the row keeps the record that the first outcome is unknown.
-    const next = startWorker(productionEnv(t.url, t.sendgrid.url));
+    const next = startWorker(workerEnv(t.url, t.sendgrid.url));
     try {
       const sent = await until(
         async () => {
@@ -263,7 +248,7 @@ describe("npm run worker", () => {
     await query(admin, `CREATE DATABASE "${name}"`);
     const url = withDatabase(admin, name);
     try {
-      const env = productionEnv(url, t.sendgrid.url);
+      const env = workerEnv(url, t.sendgrid.url);
       delete env.SENDGRID_API_KEY;
       delete env.STRIPE_WEBHOOK_SECRET;
       const worker = startWorker(env);
