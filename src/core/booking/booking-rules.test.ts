@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, canTransitionPayment, initialStatusFor, isLive, statusesThatCanBecome } from "./booking-status";
+import { canTransition, canTransitionPayment, initialStatusFor, statusesThatCanBecome } from "./booking-lifecycle";
+import { isLive } from "./booking-predicates";
 import { decidePayment } from "./payment-decision";
 import { refundAmountCents } from "./refund-policy";
 import { holdExpiry } from "./hold";

@@ -1,11 +1,12 @@
-import type { BookingStatus, PaymentStatus } from "./booking-status";
+import { canApply, type BookingStatus, type PaymentStatus } from "./booking-lifecycle";
+import { isPaymentSettled } from "./booking-predicates";
 
 export type PaymentReceived = { amountCents: number; currency: string };
 
 export type PaymentDecision =
   /** Money already accounted for (a redelivery, or the twin event of one payment). */
   | "already-applied"
-  /** Amount or currency differ from the price snapshot: never confirm, flag for operators. */
+  /** Amount or currency differ from the price snapshot, or no payment was owed: never confirm, flag for operators. */
   | "mismatch"
   /** The booking was cancelled (expired hold, cancelled by someone): refund, stay cancelled. */
   | "refund"
@@ -20,10 +21,12 @@ export function decidePayment(
   booking: { status: BookingStatus; paymentStatus: PaymentStatus; priceCents: number; currency: string },
   payment: PaymentReceived,
 ): PaymentDecision {
-  if (["PAID", "REFUND_PENDING", "REFUNDED"].includes(booking.paymentStatus)) return "already-applied";
+  if (isPaymentSettled(booking.paymentStatus)) return "already-applied";
   if (payment.amountCents !== booking.priceCents || payment.currency.toLowerCase() !== booking.currency.toLowerCase()) {
     return "mismatch";
   }
-  if (booking.status === "CANCELLED") return "refund";
-  return "confirm";
+  if (canApply("refundLatePayment", booking)) return "refund";
+  if (canApply("pay", booking)) return "confirm";
+  // Money for a booking that owed none (a free session): an operator should look at it.
+  return "mismatch";
 }

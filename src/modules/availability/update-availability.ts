@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { notFound } from "@/core/errors";
 import type { AvailabilitySettings } from "./availability-types";
 import { getAvailability } from "./get-availability";

@@ -1,14 +1,14 @@
-import type { Tx } from "@/server/db/client";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/core/errors";
-import { initialStatusFor } from "@/core/booking/booking-status";
+import { initialStatusFor } from "@/core/booking/booking-lifecycle";
 import { holdExpiry } from "@/core/booking/hold";
 import { isBookableSlot } from "@/core/slots/compute-slots";
-import { randomUUID } from "node:crypto";
 import { isExclusionViolation } from "@/modules/shared/db-errors";
-import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
+import type { Tx } from "@/modules/shared/tx";
 import { loadSlotContext } from "@/modules/slots/load-slot-context";
-import { expireHolds } from "./expire-holds";
-import { bookingViewSelect, type BookingView } from "./booking-view";
+import type { BookingView } from "./booking-view";
+import { expireHolds } from "./lifecycle/expire-holds";
+import { insertBooking } from "./lifecycle/insert-booking";
 import { manageTokenFor } from "./manage-token";
 
 export type CreateBookingInput = {
@@ -35,11 +35,11 @@ export const SLOT_UNAVAILABLE_MESSAGE = "Slot no longer available";
 const DAY_MS = 86_400_000;
 
 /**
- * Books a slot. Free sessions are confirmed at once; paid ones are a PENDING hold until
- * paid or expired. Sessions scheduled through Calendly stay PENDING until Calendly's
- * invitee.created arrives. The exclusion constraint "Booking_no_overlap" is the
- * guarantee against double booking; the slot check before it only gives clearer errors.
- * Run inside a transaction: a violation aborts it, so nothing partial is written.
+ * The transaction of booking a slot (book-session.ts runs it). Free sessions are confirmed at
+ * once; paid ones are a PENDING hold until paid or expired. Sessions scheduled through Calendly
+ * stay PENDING until Calendly's invitee.created arrives. The exclusion constraint
+ * "Booking_no_overlap" is the guarantee against double booking; the slot check before it only
+ * gives clearer errors. A violation aborts the transaction, so nothing partial is written.
  */
 export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<CreatedBooking> {
   const { sessionType, query } = await loadSlotContext(tx, {
@@ -63,14 +63,11 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
     throw new AppError("SLOT_UNAVAILABLE", SLOT_UNAVAILABLE_MESSAGE);
   }
 
-  const viaCalendly = sessionType.calendlySchedulingUrl !== null;
-  const initial = initialStatusFor(sessionType.priceCents);
-  const status = viaCalendly ? "PENDING" : initial.status;
   const bookingId = randomUUID();
   const manage = manageTokenFor(bookingId, input.manageTokenSecret);
-
   try {
-    const booking = await tx.booking.create({
+    const booking = await insertBooking(tx, {
+      state: initialStatusFor(sessionType.priceCents, { viaCalendly: sessionType.calendlySchedulingUrl !== null }),
       data: {
         id: bookingId,
         sessionTypeId: sessionType.id,
@@ -80,16 +77,12 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
         clientEmail: input.clientEmail.toLowerCase(),
         startTime: input.startTime,
         endTime: new Date(input.startTime.getTime() + sessionType.durationMinutes * 60_000),
-        status,
-        paymentStatus: initial.paymentStatus,
         priceCents: sessionType.priceCents,
         currency: sessionType.currency,
-        holdExpiresAt: status === "PENDING" ? holdExpiry(input.now, input.holdMinutes) : null,
+        holdExpiresAt: holdExpiry(input.now, input.holdMinutes),
         manageTokenHash: manage.hash,
       },
-      select: bookingViewSelect,
     });
-    if (booking.status === "CONFIRMED") await enqueueOutbox(tx, booking.id, ["EMAIL_CONFIRMATION"]);
     return { booking, manageToken: manage.token, calendlySchedulingUrl: sessionType.calendlySchedulingUrl };
   } catch (error) {
     if (isExclusionViolation(error)) throw new AppError("SLOT_UNAVAILABLE", SLOT_UNAVAILABLE_MESSAGE, { cause: error });

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { bookingViewSelect } from "./booking-view";
 
 export function listBuilderBookings(tx: Tx, { builderId, scope, now }: { builderId: string; scope: "upcoming" | "past"; now: Date }) {

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { bookingViewSelect } from "./booking-view";
 
 export function listClientBookings(tx: Tx, clientId: string) {

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 
 /**
  * Reads a booking with a row lock held to the end of the transaction, so event handlers
@@ -18,6 +18,8 @@ export async function lockBooking(tx: Tx, bookingId: string) {
         currency: true,
         amountPaidCents: true,
         startTime: true,
+        endTime: true,
+        holdExpiresAt: true,
         stripePaymentIntentId: true,
         stripeCheckoutSessionId: true,
         calendlyInviteeUri: true,

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { AppError } from "@/core/errors";
 import { isUniqueViolation } from "@/modules/shared/db-errors";
 import { ownProfileSelect } from "./builder-profile-select";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 
 // "Listed" builders are the ones a search engine should find: published, with at least one
 // active session type (a profile with nothing to book is not worth a visit).

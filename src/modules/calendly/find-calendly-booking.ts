@@ -1,5 +1,6 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { lockBooking } from "@/modules/bookings/lock-booking";
+import { liveBookingWhere } from "@/modules/shared/booking-where";
 import type { InviteePayload } from "./invitee-payload";
 
 /**
@@ -31,9 +32,9 @@ export async function overlapsLiveBooking(tx: Tx, builderId: string, start: Date
       ...(exceptId ? { id: { not: exceptId } } : {}),
       startTime: { lt: end },
       endTime: { gt: start },
-      OR: [{ status: "CONFIRMED" }, { status: "PENDING" }],
+      ...liveBookingWhere(now),
     },
-    select: { id: true, status: true, holdExpiresAt: true },
+    select: { id: true },
   });
-  return clash !== null && !(clash.status === "PENDING" && clash.holdExpiresAt !== null && clash.holdExpiresAt <= now);
+  return clash !== null;
 }

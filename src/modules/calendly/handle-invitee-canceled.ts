@@ -1,9 +1,11 @@
-import type { Tx } from "@/server/db/client";
-import { refundAmountCents, type RefundPolicy } from "@/core/booking/refund-policy";
-import { applyCancellation } from "@/modules/bookings/cancel-booking";
+import { initialStatusFor } from "@/core/booking/booking-lifecycle";
+import type { Canceller } from "@/core/booking/booking-cancellation";
+import { applyCancellation } from "@/modules/bookings/lifecycle/apply-cancellation";
+import { insertBooking } from "@/modules/bookings/lifecycle/insert-booking";
+import type { Tx } from "@/modules/shared/tx";
 import { findCalendlyBooking, mappedSessionType } from "./find-calendly-booking";
+import type { CalendlyContext, CalendlyOutcome } from "./handle-invitee-created";
 import { bookingFromInvitee } from "./invitee-booking";
-import { RESCHEDULED, type CalendlyContext, type CalendlyOutcome } from "./handle-invitee-created";
 import type { InviteePayload } from "./invitee-payload";
 
 /**
@@ -12,16 +14,22 @@ import type { InviteePayload } from "./invitee-payload";
  * payment moves to the new booking. A cancel that arrives before its create leaves a
  * cancelled record behind, so the late create can never resurrect the booking.
  */
-export async function handleInviteeCanceled(
-  tx: Tx,
-  invitee: InviteePayload,
-  ctx: CalendlyContext & { refundPolicy: RefundPolicy },
-): Promise<CalendlyOutcome> {
+export async function handleInviteeCanceled(tx: Tx, invitee: InviteePayload, ctx: CalendlyContext): Promise<CalendlyOutcome> {
   const booking = await findCalendlyBooking(tx, invitee);
-  const reason = invitee.rescheduled ? RESCHEDULED : (invitee.cancellation?.reason ?? "Cancelled on Calendly");
-  const byHost = invitee.cancellation?.canceler_type === "host";
+  const cause = invitee.rescheduled ? "rescheduled" : "request";
+  const note = invitee.cancellation?.reason ?? "Cancelled on Calendly";
+  const by: Canceller = invitee.cancellation?.canceler_type === "host" ? "CALENDLY_HOST" : "CALENDLY_INVITEE";
 
-  if (!booking) return recordCancelledOnly(tx, invitee, reason, byHost, ctx);
+  if (!booking) {
+    const sessionType = await mappedSessionType(tx, invitee.scheduled_event.event_type);
+    if (!sessionType) return "ignored";
+    await insertBooking(tx, {
+      state: { status: "CANCELLED", paymentStatus: initialStatusFor(sessionType.priceCents).paymentStatus },
+      cancellation: { by, cause, note, at: ctx.now },
+      data: bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
+    });
+    return "processed";
+  }
   if (booking.calendlyInviteeUri === null) {
     await tx.booking.update({
       where: { id: booking.id },
@@ -38,45 +46,7 @@ export async function handleInviteeCanceled(
       await tx.booking.update({ where: { id: successor.id }, data: { rescheduledFromId: booking.id } });
     }
   }
-  const refundCents =
-    !invitee.rescheduled && booking.paymentStatus === "PAID"
-      ? refundAmountCents({
-          amountPaidCents: booking.amountPaidCents ?? 0,
-          startTime: booking.startTime,
-          now: ctx.now,
-          cancelledByClient: !byHost,
-          policy: ctx.refundPolicy,
-        })
-      : 0;
-  await applyCancellation(tx, {
-    bookingId: booking.id,
-    now: ctx.now,
-    reason,
-    cancelledBy: byHost ? "CALENDLY_HOST" : "CALENDLY_INVITEE",
-    refundCents,
-    cancelOnCalendly: false,
-    notifyClient: !invitee.rescheduled,
-  });
-  return "processed";
-}
-
-async function recordCancelledOnly(
-  tx: Tx,
-  invitee: InviteePayload,
-  reason: string,
-  byHost: boolean,
-  ctx: CalendlyContext,
-): Promise<CalendlyOutcome> {
-  const sessionType = await mappedSessionType(tx, invitee.scheduled_event.event_type);
-  if (!sessionType) return "ignored";
-  await tx.booking.create({
-    data: {
-      ...bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
-      status: "CANCELLED",
-      cancellationReason: reason,
-      cancelledBy: byHost ? "CALENDLY_HOST" : "CALENDLY_INVITEE",
-      cancelledAt: ctx.now,
-    },
-  });
+  // Already cancelled (a redelivery, or our own cancellation coming back from Calendly): nothing more is owed.
+  await applyCancellation(tx, { bookingId: booking.id, now: ctx.now, by, cause, note, refundPolicy: ctx.refundPolicy });
   return "processed";
 }

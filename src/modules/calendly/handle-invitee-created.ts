@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/server/db/client";
+import { initialStatusFor } from "@/core/booking/booking-lifecycle";
+import { successorState } from "@/core/booking/booking-cancellation";
+import { isAwaitingPayment } from "@/core/booking/booking-predicates";
 import { holdExpiry } from "@/core/booking/hold";
 import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
-import { applyCancellation } from "@/modules/bookings/cancel-booking";
-import { expireHolds } from "@/modules/bookings/expire-holds";
+import { applyCancellation } from "@/modules/bookings/lifecycle/apply-cancellation";
+import { confirmBooking } from "@/modules/bookings/lifecycle/confirm-booking";
+import { expireHolds } from "@/modules/bookings/lifecycle/expire-holds";
+import { insertBooking } from "@/modules/bookings/lifecycle/insert-booking";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
+import type { BookingConfig } from "@/modules/shared/booking-config";
+import type { Tx } from "@/modules/shared/tx";
 import { findCalendlyBooking, mappedSessionType, overlapsLiveBooking } from "./find-calendly-booking";
 import { bookingFromInvitee } from "./invitee-booking";
 import type { InviteePayload } from "./invitee-payload";
 
-export type CalendlyContext = { now: Date; holdMinutes: number; manageTokenSecret: string };
+export type CalendlyContext = { now: Date } & Pick<BookingConfig, "holdMinutes" | "manageTokenSecret" | "refundPolicy">;
 export type CalendlyOutcome = "processed" | "ignored";
-
-export const SLOT_TAKEN = "SLOT_TAKEN";
-export const RESCHEDULED = "RESCHEDULED";
 
 /**
  * invitee.created: link the invitee to the booking our app started (utm_content), or to
@@ -36,7 +39,7 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
     });
     const current = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { status: true, paymentStatus: true } });
     if (current.status === "CANCELLED") {
-      // Our hold expired or was cancelled before the client finished on Calendly.
+      // Our hold expired or was cancelled before the client finished on Calendly: undo it there.
       await enqueueOutbox(tx, existing.id, ["CALENDLY_CANCEL"]);
       return "processed";
     }
@@ -44,27 +47,21 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
       await applyCancellation(tx, {
         bookingId: existing.id,
         now: ctx.now,
-        reason: SLOT_TAKEN,
-        cancelledBy: "SYSTEM",
-        refundCents: 0,
-        cancelOnCalendly: true,
+        by: "SYSTEM",
+        cause: "slot-taken",
+        refundPolicy: ctx.refundPolicy,
       });
       return "processed";
     }
     // Scheduling done: a paid booking's payment window starts now, so Checkout (which needs
     // 30 minutes before it expires) can still be opened however long Calendly took.
-    const awaitingPayment = current.status === "PENDING" && current.paymentStatus !== "NOT_REQUIRED";
+    const awaitingPayment = current.status === "PENDING" && isAwaitingPayment(current.paymentStatus);
     await tx.booking.update({
       where: { id: existing.id },
       data: { startTime: start, endTime: end, ...(awaitingPayment ? { holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes) } : {}) },
     });
-    if (current.paymentStatus === "NOT_REQUIRED") {
-      const { count } = await tx.booking.updateMany({
-        where: { id: existing.id, status: "PENDING" },
-        data: { status: "CONFIRMED", holdExpiresAt: null },
-      });
-      if (count === 1) await enqueueOutbox(tx, existing.id, ["EMAIL_CONFIRMATION"]);
-    }
+    // A booking that owes no payment is confirmed now; one awaiting payment, when paid.
+    await confirmBooking(tx, { bookingId: existing.id });
     return "processed";
   }
 
@@ -81,17 +78,18 @@ async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, c
   await applyCancellation(tx, {
     bookingId: oldId,
     now: ctx.now,
-    reason: RESCHEDULED,
-    cancelledBy: "CALENDLY_INVITEE",
-    refundCents: 0,
-    cancelOnCalendly: false,
-    notifyClient: false,
+    by: "CALENDLY_INVITEE",
+    cause: "rescheduled",
+    refundPolicy: ctx.refundPolicy,
   });
-  const wasLive = old.status !== "CANCELLED" || old.cancellationReason === RESCHEDULED;
-  const paid = old.paymentStatus === "PAID";
+  const state = successorState(old);
+  const carriesPayment = state.paymentStatus === "PAID";
   const id = randomUUID();
-  const confirmed = wasLive && (paid || old.paymentStatus === "NOT_REQUIRED");
-  await tx.booking.create({
+  await insertBooking(tx, {
+    state,
+    rescheduled: true,
+    // The booking it moves was cancelled before the move: recorded cancelled, and undone on Calendly.
+    ...(state.status === "CANCELLED" && { cancellation: { by: "SYSTEM", cause: "request", note: old.cancellationReason, at: ctx.now } }),
     data: {
       id,
       sessionTypeId: old.sessionTypeId,
@@ -101,20 +99,17 @@ async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, c
       clientEmail: old.clientEmail,
       startTime: new Date(invitee.scheduled_event.start_time),
       endTime: new Date(invitee.scheduled_event.end_time),
-      status: confirmed ? "CONFIRMED" : wasLive ? "PENDING" : "CANCELLED",
-      paymentStatus: old.paymentStatus,
       priceCents: old.priceCents,
       currency: old.currency,
-      amountPaidCents: old.amountPaidCents,
-      stripePaymentIntentId: old.stripePaymentIntentId,
-      holdExpiresAt: confirmed ? null : holdExpiry(ctx.now, ctx.holdMinutes),
+      amountPaidCents: carriesPayment ? old.amountPaidCents : null,
+      stripePaymentIntentId: carriesPayment ? old.stripePaymentIntentId : null,
+      holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes),
       calendlyInviteeUri: invitee.uri,
       calendlyEventUri: invitee.scheduled_event.uri,
       manageTokenHash: manageTokenFor(id, ctx.manageTokenSecret).hash,
       rescheduledFromId: oldId,
     },
   });
-  if (confirmed) await enqueueOutbox(tx, id, ["EMAIL_RESCHEDULE"]);
   return "processed";
 }
 
@@ -126,21 +121,17 @@ async function createFromCalendly(tx: Tx, invitee: InviteePayload, ctx: Calendly
   const end = new Date(invitee.scheduled_event.end_time);
   await expireHolds(tx, { now: ctx.now, builderId: sessionType.builderId });
   const clash = await overlapsLiveBooking(tx, sessionType.builderId, start, end, null, ctx.now);
-  const free = sessionType.priceCents === 0;
   const client = await tx.user.findUnique({ where: { email: invitee.email.toLowerCase() }, select: { id: true } });
-  const base = bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret);
-  const id = base.id;
-  await tx.booking.create({
+  const initial = initialStatusFor(sessionType.priceCents);
+  await insertBooking(tx, {
+    // A clash (Calendly and our calendar disagree) is recorded cancelled and undone on Calendly.
+    state: clash ? { status: "CANCELLED", paymentStatus: initial.paymentStatus } : initial,
+    ...(clash && { cancellation: { by: "SYSTEM", cause: "slot-taken", at: ctx.now } }),
     data: {
-      ...base,
+      ...bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
       clientId: client?.id ?? null,
-      // A clash (Calendly and our calendar disagree) is recorded cancelled and undone on Calendly.
-      status: clash ? "CANCELLED" : free ? "CONFIRMED" : "PENDING",
-      holdExpiresAt: !clash && !free ? holdExpiry(ctx.now, ctx.holdMinutes) : null,
-      ...(clash ? { cancellationReason: SLOT_TAKEN, cancelledBy: "SYSTEM" as const, cancelledAt: ctx.now } : {}),
+      holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes),
     },
   });
-  if (clash) await enqueueOutbox(tx, id, ["CALENDLY_CANCEL"]);
-  else if (free) await enqueueOutbox(tx, id, ["EMAIL_CONFIRMATION"]);
   return "processed";
 }

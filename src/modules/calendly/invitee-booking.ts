@@ -6,7 +6,7 @@ type MappedSessionType = { id: string; builderId: string; priceCents: number; cu
 
 /**
  * The fields every booking born from a Calendly invitee shares: the session type's price
- * snapshot, the invitee's identity and Calendly's times. Callers add status and payment.
+ * snapshot, the invitee's identity and Calendly's times. The lifecycle's insert writer adds the state.
  */
 export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedSessionType, manageTokenSecret: string) {
   const id = randomUUID();
@@ -20,7 +20,6 @@ export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedS
     endTime: new Date(invitee.scheduled_event.end_time),
     priceCents: sessionType.priceCents,
     currency: sessionType.currency,
-    paymentStatus: sessionType.priceCents === 0 ? ("NOT_REQUIRED" as const) : ("UNPAID" as const),
     calendlyInviteeUri: invitee.uri,
     calendlyEventUri: invitee.scheduled_event.uri,
     manageTokenHash: manageTokenFor(id, manageTokenSecret).hash,

@@ -1,5 +1,5 @@
 import type { OutboxKind } from "@/generated/prisma/enums";
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 
 /**
  * Records side effects owed by a state change, inside the same transaction as the change.

@@ -1,7 +1,8 @@
-import type { Tx } from "@/server/db/client";
+import { AppError } from "@/core/errors";
 import { decidePayment, type PaymentDecision } from "@/core/booking/payment-decision";
-import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
 import { lockBooking } from "@/modules/bookings/lock-booking";
+import { confirmPayment, refundLatePayment } from "@/modules/bookings/lifecycle/record-payment";
+import type { Tx } from "@/modules/shared/tx";
 
 export type PaymentSucceeded = {
   bookingId: string;
@@ -18,11 +19,11 @@ export type PaymentOutcome = PaymentDecision | "unknown-booking";
  * locked so two racing events serialise; the decision is then made on the current state.
  * A booking cancelled as half of a reschedule hands the payment on to its successor.
  */
-export async function applyPayment(tx: Tx, payment: PaymentSucceeded, now: Date, hops = 0): Promise<PaymentOutcome> {
+export async function applyPayment(tx: Tx, payment: PaymentSucceeded, hops = 0): Promise<PaymentOutcome> {
   const booking = await lockBooking(tx, payment.bookingId);
   if (!booking) return "unknown-booking";
   if (booking.status === "CANCELLED" && booking.rescheduledToId && hops < 5) {
-    return applyPayment(tx, { ...payment, bookingId: booking.rescheduledToId }, now, hops + 1);
+    return applyPayment(tx, { ...payment, bookingId: booking.rescheduledToId }, hops + 1);
   }
 
   await tx.booking.update({
@@ -34,36 +35,20 @@ export async function applyPayment(tx: Tx, payment: PaymentSucceeded, now: Date,
   });
 
   const decision = decidePayment(booking, payment);
-  switch (decision) {
-    case "already-applied":
-      return decision;
-    case "mismatch":
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: {
-          attentionReason: `Payment of ${payment.amountCents} ${payment.currency} does not match the price ${booking.priceCents} ${booking.currency}`,
-        },
-      });
-      return decision;
-    case "refund":
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: { paymentStatus: "REFUND_PENDING", amountPaidCents: payment.amountCents, refundedCents: payment.amountCents },
-      });
-      await enqueueOutbox(tx, booking.id, ["STRIPE_REFUND"]);
-      return decision;
-    case "confirm":
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: {
-          status: "CONFIRMED",
-          paymentStatus: "PAID",
-          amountPaidCents: payment.amountCents,
-          holdExpiresAt: null,
-          attentionReason: null,
-        },
-      });
-      await enqueueOutbox(tx, booking.id, ["EMAIL_CONFIRMATION", "EMAIL_PAYMENT_RECEIPT"]);
-      return decision;
+  if (decision === "mismatch") {
+    await tx.booking.update({
+      where: { id: booking.id },
+      data: {
+        attentionReason: `Payment of ${payment.amountCents} ${payment.currency} does not match the price ${booking.priceCents} ${booking.currency}`,
+      },
+    });
   }
+  if (decision === "confirm" || decision === "refund") {
+    const write = decision === "confirm" ? confirmPayment : refundLatePayment;
+    // Decided on the locked row from the same lifecycle table, so the writer cannot refuse.
+    if ((await write(tx, { bookingId: booking.id, amountCents: payment.amountCents })) === "not-applied") {
+      throw new AppError("INVALID_STATE", `Payment for booking ${booking.id} decided "${decision}" but not applicable`);
+    }
+  }
+  return decision;
 }

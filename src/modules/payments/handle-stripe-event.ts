@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Tx } from "@/server/db/client";
-import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
-import { applyCancellation } from "@/modules/bookings/cancel-booking";
-import { PAYMENT_EXPIRED } from "@/modules/bookings/expire-holds";
-import { lockBooking } from "@/modules/bookings/lock-booking";
+import type { RefundPolicy } from "@/core/booking/refund-policy";
+import { applyCancellation } from "@/modules/bookings/lifecycle/apply-cancellation";
+import { recordPaymentFailure } from "@/modules/bookings/lifecycle/record-payment";
+import { recordRefund } from "@/modules/bookings/lifecycle/record-refund";
+import type { Tx } from "@/modules/shared/tx";
 import { applyPayment } from "./apply-payment";
 
 // Only the fields we act on; Stripe adds fields freely, so unknown keys are ignored.
@@ -32,6 +32,7 @@ const charge = z.object({
 });
 
 export type StripeEventOutcome = "processed" | "ignored";
+export type StripeContext = { now: Date; refundPolicy: RefundPolicy };
 
 const bookingIdOf = (m: z.infer<typeof metadata>, fallback?: string | null) => fallback ?? m?.bookingId ?? null;
 const intentIdOf = (pi: z.infer<typeof checkoutSession>["payment_intent"]) => (typeof pi === "string" ? pi : (pi?.id ?? null));
@@ -40,22 +41,21 @@ async function paid(
   tx: Tx,
   bookingId: string | null,
   facts: { amountCents: number; currency: string; paymentIntentId: string | null; checkoutSessionId: string | null },
-  now: Date,
 ) {
   if (!bookingId) return "ignored" as const;
-  const outcome = await applyPayment(tx, { bookingId, ...facts }, now);
+  const outcome = await applyPayment(tx, { bookingId, ...facts });
   return outcome === "unknown-booking" ? ("ignored" as const) : ("processed" as const);
 }
 
 async function paymentFailed(tx: Tx, bookingId: string | null): Promise<StripeEventOutcome> {
   if (!bookingId) return "ignored";
-  // No email: the client is told on the booking page, where they can retry until the hold expires.
-  await tx.booking.updateMany({ where: { id: bookingId, status: "PENDING", paymentStatus: "UNPAID" }, data: { paymentStatus: "FAILED" } });
+  // Not applied when the payment already succeeded (or failed before): nothing changes either way.
+  await recordPaymentFailure(tx, { bookingId });
   return "processed";
 }
 
 /** One Stripe event, inside the caller's transaction. Every branch is safe to repeat. */
-export async function handleStripeEvent(tx: Tx, event: { type: string; object: unknown }, now: Date): Promise<StripeEventOutcome> {
+export async function handleStripeEvent(tx: Tx, event: { type: string; object: unknown }, ctx: StripeContext): Promise<StripeEventOutcome> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded": {
@@ -63,26 +63,21 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
       const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
       // Delayed payment methods complete "unpaid"; async_payment_succeeded follows.
       if (s.payment_status !== "paid") return "ignored";
-      return paid(
-        tx,
-        bookingId,
-        {
-          amountCents: s.amount_total ?? 0,
-          currency: s.currency ?? "",
-          paymentIntentId: intentIdOf(s.payment_intent),
-          checkoutSessionId: s.id,
-        },
-        now,
-      );
+      return paid(tx, bookingId, {
+        amountCents: s.amount_total ?? 0,
+        currency: s.currency ?? "",
+        paymentIntentId: intentIdOf(s.payment_intent),
+        checkoutSessionId: s.id,
+      });
     }
     case "payment_intent.succeeded": {
       const pi = paymentIntent.parse(event.object);
-      return paid(
-        tx,
-        bookingIdOf(pi.metadata),
-        { amountCents: pi.amount_received ?? pi.amount, currency: pi.currency, paymentIntentId: pi.id, checkoutSessionId: null },
-        now,
-      );
+      return paid(tx, bookingIdOf(pi.metadata), {
+        amountCents: pi.amount_received ?? pi.amount,
+        currency: pi.currency,
+        paymentIntentId: pi.id,
+        checkoutSessionId: null,
+      });
     }
     case "checkout.session.async_payment_failed": {
       const s = checkoutSession.parse(event.object);
@@ -94,32 +89,23 @@ export async function handleStripeEvent(tx: Tx, event: { type: string; object: u
       const s = checkoutSession.parse(event.object);
       const bookingId = bookingIdOf(s.metadata, s.client_reference_id);
       if (!bookingId) return "ignored";
-      // Locked like every payment path, so an expiry and a payment cannot interleave.
-      const locked = await lockBooking(tx, bookingId);
-      const unpaid =
-        locked?.status === "PENDING" && (locked.paymentStatus === "UNPAID" || locked.paymentStatus === "FAILED") ? locked : null;
-      if (!unpaid) return "ignored";
-      await applyCancellation(tx, {
+      // Stripe closed the Checkout Session: an unpaid hold ends (the writer locks the row like
+      // every payment path, so an expiry and a payment cannot interleave); anything else stays.
+      const result = await applyCancellation(tx, {
         bookingId,
-        now,
-        reason: PAYMENT_EXPIRED,
-        cancelledBy: "SYSTEM",
-        refundCents: 0,
-        cancelOnCalendly: unpaid.calendlyEventUri !== null,
-        checkoutClosed: true,
+        now: ctx.now,
+        by: "SYSTEM",
+        cause: "hold-expired",
+        refundPolicy: ctx.refundPolicy,
       });
-      return "processed";
+      return result.outcome === "applied" ? "processed" : "ignored";
     }
     case "charge.refunded": {
       const c = charge.parse(event.object);
       if (!c.payment_intent || c.amount_refunded <= 0) return "ignored";
       const booking = await tx.booking.findFirst({ where: { stripePaymentIntentId: c.payment_intent }, select: { id: true } });
       if (!booking) return "ignored";
-      const { count } = await tx.booking.updateMany({
-        where: { id: booking.id, paymentStatus: { in: ["PAID", "REFUND_PENDING"] } },
-        data: { paymentStatus: "REFUNDED", refundedCents: c.amount_refunded },
-      });
-      if (count === 1) await enqueueOutbox(tx, booking.id, ["EMAIL_REFUND_NOTICE"]);
+      await recordRefund(tx, { bookingId: booking.id, refundedCents: c.amount_refunded });
       return "processed";
     }
     default:

@@ -1,6 +1,6 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { AppError, notFound } from "@/core/errors";
-import type { CalendlyEventType } from "@/modules/calendly/calendly-api";
+import type { CalendlyEventType } from "@/modules/ports/calendly-api";
 import { isUniqueViolation } from "@/modules/shared/db-errors";
 import { ownSessionTypeSelect } from "./session-type-select";
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { ownSessionTypeSelect } from "./session-type-select";
 
 /** Public: the active session types of a published builder. */

@@ -1,10 +1,10 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { BOOKING_HORIZON_MESSAGE, isRangeStartWithinHorizon } from "@/core/booking/booking-horizon";
 import { AppError } from "@/core/errors";
 import { computeSlots } from "@/core/slots/compute-slots";
 import type { Slot } from "@/core/slots/types";
 import { localDateRangeToUtc } from "@/core/time/local-date-range";
-import type { CalendlyApi } from "@/modules/calendly/calendly-api";
+import type { CalendlyApi } from "@/modules/ports/calendly-api";
 import { loadSlotContext } from "./load-slot-context";
 
 export const MAX_SLOT_RANGE_DAYS = 31;

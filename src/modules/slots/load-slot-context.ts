@@ -1,7 +1,8 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import { notFound } from "@/core/errors";
 import type { Interval, SlotQuery } from "@/core/slots/types";
 import { getAvailability } from "@/modules/availability/get-availability";
+import { liveBookingWhere } from "@/modules/shared/booking-where";
 
 const DAY_MS = 86_400_000;
 
@@ -59,7 +60,7 @@ async function loadBusyIntervals(tx: Tx, builderId: string, from: Date, to: Date
       builderId,
       startTime: { lt: to },
       endTime: { gt: from },
-      OR: [{ status: "CONFIRMED" }, { status: "PENDING", OR: [{ holdExpiresAt: null }, { holdExpiresAt: { gt: now } }] }],
+      ...liveBookingWhere(now),
     },
     select: { startTime: true, endTime: true },
   });

@@ -1,18 +1,15 @@
 import { ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { RefundPolicy } from "@/core/booking/refund-policy";
 import { handleInviteeCanceled } from "@/modules/calendly/handle-invitee-canceled";
 import { handleInviteeCreated } from "@/modules/calendly/handle-invitee-created";
 import { inviteePayload } from "@/modules/calendly/invitee-payload";
 import { handleStripeEvent } from "@/modules/payments/handle-stripe-event";
+import type { BookingConfig } from "@/modules/shared/booking-config";
 
 export type ProcessOptions = {
   eventId: string;
   now?: Date;
-  holdMinutes: number;
-  manageTokenSecret: string;
-  refundPolicy: RefundPolicy;
-};
+} & Pick<BookingConfig, "holdMinutes" | "manageTokenSecret" | "refundPolicy">;
 
 export type ProcessOutcome = "processed" | "ignored" | "already-done" | "missing";
 
@@ -42,7 +39,7 @@ export async function processWebhookEvent(db: PrismaClient, options: ProcessOpti
 
       let outcome: "processed" | "ignored";
       if (event.provider === "STRIPE") {
-        outcome = await handleStripeEvent(tx, { type: event.type, object: payload.data?.object }, now);
+        outcome = await handleStripeEvent(tx, { type: event.type, object: payload.data?.object }, ctx);
       } else if (event.type === "invitee.created") {
         outcome = await handleInviteeCreated(tx, inviteePayload.parse(payload.payload), ctx);
       } else if (event.type === "invitee.canceled") {

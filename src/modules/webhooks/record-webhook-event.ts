@@ -1,6 +1,6 @@
 import type { WebhookProvider } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 
 export type RecordedEvent = { id: string; isNew: boolean; status: string };
 

@@ -2,14 +2,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlReader } from "@/modules/shared/sql-reader";
 import { PrismaClient } from "@/generated/prisma/client";
-import { getEnv } from "@/server/env";
+import { DEFAULT_DATABASE_POOL_SIZE, getEnv } from "@/server/env";
+import { logger } from "@/server/logger";
 
 // One client per process. Created on first use, so importing this module at build
 // time (Next imports route modules) never needs a database.
 
-export type Db = PrismaClient;
-/** What use-cases take: the client or an interactive transaction of it. */
-export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type { Db, Tx } from "@/modules/shared/tx";
 
 // On globalThis, not in module scope: Next bundles this module into more than one chunk
 // (instrumentation, route handlers), and they must share the client and its reader.
@@ -19,13 +18,17 @@ const readers = (globalForDb.bookingDbReaders ??= new WeakMap<PrismaClient, SqlR
 
 export type DbOptions = { poolSize?: number; onSql?: (text: string, values: unknown[]) => void };
 
-export function createDb(databaseUrl: string, { poolSize = 10, onSql }: DbOptions = {}): PrismaClient {
+export function createDb(databaseUrl: string, { poolSize = DEFAULT_DATABASE_POOL_SIZE, onSql }: DbOptions = {}): PrismaClient {
   // One pool shared by Prisma and the plain SQL reader. The adapter does not end a pool it
   // was given, so $disconnect is extended to end it too (no handle left open).
   // DATABASE_URL may be PgBouncer in transaction mode: keep statements unnamed (no
   // statementNameGenerator, no `name` in queries) and set no session state (only SET LOCAL);
   // see docs/decisions/0012-pgbouncer.md and pgbouncer.int.test.ts.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server closes (a restart, a pooler recycling, a dropped database)
+  // is an 'error' event on the pool; unhandled, it would crash the process. The pool discards
+  // that client and the next query opens a new one.
+  pool.on("error", (error) => logger.warn({ err: error }, "database: an idle connection was closed by the server"));
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     // Bursts of concurrent bookings queue for a connection; the default 2 s wait would
@@ -53,7 +56,8 @@ export function sqlReaderFor(db: PrismaClient): SqlReader {
 
 export function getDb(): PrismaClient {
   if (!globalForDb.bookingDb) {
-    globalForDb.bookingDb = createDb(getEnv().DATABASE_URL);
+    const env = getEnv();
+    globalForDb.bookingDb = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   }
   return globalForDb.bookingDb;
 }

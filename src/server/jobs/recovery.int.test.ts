@@ -3,11 +3,11 @@
 // workers run here: the test takes jobs from the queue itself, as a worker that then dies would.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Mailer } from "@/modules/emails/mailer";
-import { claimOutboxMessage } from "@/modules/outbox/claim-outbox-message";
-import { deliverOutboxMessage } from "@/modules/outbox/deliver-outbox-message";
+import type { Mailer } from "@/modules/ports/mailer";
+import { claimOutboxMessage } from "@/modules/outbox-delivery/claim-outbox-message";
+import { deliverOutboxMessage } from "@/modules/outbox-delivery/deliver-outbox-message";
 import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
-import { releaseExpiredClaims } from "@/modules/outbox/release-claims";
+import { releaseExpiredClaims } from "@/modules/outbox-delivery/release-claims";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
 import { recordWebhookEvent } from "@/modules/webhooks/record-webhook-event";
 import { createBuilder, createSessionType, futureHour } from "@/testing/factories";

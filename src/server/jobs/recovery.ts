@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { msUntilNextLeaseLapse } from "@/modules/outbox/release-claims";
+import { msUntilNextLeaseLapse } from "@/modules/outbox-delivery/release-claims";
 import { logger } from "@/server/logger";
 import { QUEUES, runningBoss } from "./boss";
 import { adoptOrphanedJobs, type RunnableJob } from "./orphans";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { expireHolds } from "@/modules/bookings/expire-holds";
-import { releaseExpiredClaims } from "@/modules/outbox/release-claims";
+import { expireHolds } from "@/modules/bookings/lifecycle/expire-holds";
+import { releaseExpiredClaims } from "@/modules/outbox-delivery/release-claims";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
 import { enqueueOutboxMessages, enqueuePendingOutbox, enqueueStaleWebhookEvents } from "./enqueue";
@@ -32,7 +32,8 @@ export async function recoverLostRows(db: PrismaClient, { staleAfterMs }: { stal
  * recover lost rows as every worker's recovery loop also does every few seconds.
  */
 export async function runSweep(db: PrismaClient, { staleAfterMs = 60_000 }: { staleAfterMs?: number } = {}) {
-  const expired = await expireHolds(db, { now: new Date() });
+  // One transaction: the cancellations and the outbox rows they owe commit together.
+  const expired = await db.$transaction((tx) => expireHolds(tx, { now: new Date() }));
   const { events, outbox, unknown } = await recoverLostRows(db, { staleAfterMs });
   if (expired || events || outbox || unknown) logger.info({ expired, events, outbox, unknown }, "sweep");
   metrics.increment("booking.holds.expired", expired);

@@ -1,9 +1,10 @@
 import * as Sentry from "@sentry/nextjs";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { OutboxClaim } from "@/modules/outbox/claim-outbox-message";
-import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox/deliver-outbox-message";
-import { releaseClaims } from "@/modules/outbox/release-claims";
+import type { OutboxClaim } from "@/modules/outbox-delivery/claim-outbox-message";
+import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox-delivery/deliver-outbox-message";
+import { releaseClaims } from "@/modules/outbox-delivery/release-claims";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
+import { bookingConfig } from "@/server/booking-services";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
@@ -16,15 +17,16 @@ import type { RunnableJob } from "./orphans";
 import { startRecoveryLoop, type RecoveryLoop } from "./recovery";
 import { runSweep } from "./sweep";
 
+/** What outbox delivery calls and needs, from the environment as it is now (built once per worker start). */
 export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
-  const env = getEnv();
+  const { baseUrl, manageTokenSecret } = bookingConfig();
   return {
     mailer: sendgridMailer,
     payments: stripeGateway,
     calendly: calendlyClient,
-    baseUrl: env.NEXT_PUBLIC_BASE_URL,
-    manageTokenSecret: env.BETTER_AUTH_SECRET,
-    emailPaused: env.EMAIL_SENDING_PAUSED,
+    baseUrl,
+    manageTokenSecret,
+    emailPaused: getEnv().EMAIL_SENDING_PAUSED,
     ...overrides,
   };
 }
@@ -59,15 +61,13 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   const options = { includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
   const concurrency = 2;
 
-  const env = getEnv();
+  // Settings are read once, at start: a worker's jobs never read the environment.
+  const { WEBHOOKS_PAUSED: webhooksPaused } = getEnv();
+  const config = bookingConfig();
+  const deliveryDeps = outboxDeps();
   const handleEvent = tracked(async (job: RunnableJob<{ eventId: string }>) => {
     const started = Date.now();
-    const outcome = await processWebhookEvent(db, {
-      eventId: job.data.eventId,
-      holdMinutes: env.HOLD_MINUTES,
-      manageTokenSecret: env.BETTER_AUTH_SECRET,
-      refundPolicy: { fullRefundHoursBefore: env.REFUND_FULL_HOURS_BEFORE },
-    }).catch((error: unknown) => {
+    const outcome = await processWebhookEvent(db, { eventId: job.data.eventId, ...config }).catch((error: unknown) => {
       // Retried by the queue, but an operator should hear about it the first time.
       logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
       Sentry.captureException(error, {
@@ -81,7 +81,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   });
   // Rollback lever: with WEBHOOKS_PAUSED, events are still verified, recorded and
   // acknowledged, but wait in the inbox; the start-up sweep processes them once unpaused.
-  if (!env.WEBHOOKS_PAUSED) {
+  if (!webhooksPaused) {
     for (let i = 0; i < concurrency; i++) {
       await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
         if (job) await handleEvent(job);
@@ -92,7 +92,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   const handleOutbox = tracked(async (job: RunnableJob<{ outboxId: string }>) => {
     const finalAttempt = job.retryCount >= tuning.retryLimit;
     try {
-      const outcome = await deliverOutboxMessage(db, outboxDeps(), {
+      const outcome = await deliverOutboxMessage(db, deliveryDeps, {
         outboxId: job.data.outboxId,
         finalAttempt,
         onClaimed: (claim) => {
@@ -140,7 +140,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   // left behind, within seconds rather than pg-boss's expiry (docs/decisions/0003).
   await recovery?.stop();
   recovery = startRecoveryLoop(db, boss, {
-    runners: { [QUEUES.webhookEvent]: env.WEBHOOKS_PAUSED ? undefined : handleEvent, [QUEUES.outboxMessage]: handleOutbox },
+    runners: { [QUEUES.webhookEvent]: webhooksPaused ? undefined : handleEvent, [QUEUES.outboxMessage]: handleOutbox },
     running,
   });
 }

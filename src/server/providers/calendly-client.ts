@@ -1,4 +1,4 @@
-import { CalendlyApiError, type CalendlyApi, type CalendlyAvailableTime, type CalendlyEventType } from "@/modules/calendly/calendly-api";
+import { CalendlyApiError, type CalendlyApi, type CalendlyAvailableTime, type CalendlyEventType } from "@/modules/ports/calendly-api";
 import { getEnv } from "@/server/env";
 
 type Page<T> = { collection: T[]; pagination?: { next_page_token?: string | null } };

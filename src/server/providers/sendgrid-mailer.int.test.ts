@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSendgridSandbox, type SendgridSandbox } from "@booking/provider-sandbox";
 import { renderBookingEmail } from "@/modules/emails/booking-email";
-import { MailSendError } from "@/modules/emails/mailer";
+import { MailSendError } from "@/modules/ports/mailer";
 import { resetEnvForTests } from "@/server/env";
 import { resetSendgridForTests, sendgridMailer } from "./sendgrid-mailer";
 
@@ -68,7 +68,7 @@ describe("the SendGrid adapter through the real @sendgrid/mail SDK", () => {
     const [text, html] = body.content;
     expect(text?.value).toContain("We received your payment of $125.00.");
     expect(text?.value).toContain("Sunday 8 March 2026, 13:00 EDT");
-    expect(html?.value).toContain("Zoë &#60;script&#62;");
+    expect(html?.value).toContain("Zoë &lt;script&gt;");
     expect(html?.value).not.toContain("<script>");
   });
 

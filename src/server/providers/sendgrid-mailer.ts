@@ -1,6 +1,6 @@
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
-import { MailSendError, type Mailer } from "@/modules/emails/mailer";
+import { MailSendError, type Mailer } from "@/modules/ports/mailer";
 import { getEnv } from "@/server/env";
 
 // Retry 429, 5xx, network errors and timeouts; never other 4xx (SendGrid's guidance).

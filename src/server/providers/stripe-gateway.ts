@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import type { PaymentGateway } from "@/modules/payments/payment-gateway";
+import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import { getStripe } from "./stripe-client";
 
 // Deterministic idempotency keys: a retried call can never create a second session or refund.

@@ -1,15 +1,20 @@
-import type { Tx } from "@/server/db/client";
 import { AppError, notFound } from "@/core/errors";
+import { canApply } from "@/core/booking/booking-lifecycle";
+import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { Actor } from "@/modules/shared/actor";
-import { relationToBooking } from "@/modules/bookings/booking-access";
-import type { PaymentGateway } from "./payment-gateway";
+import type { BookingConfig } from "@/modules/shared/booking-config";
+import type { Tx } from "@/modules/shared/tx";
+import { relationToBooking } from "./booking-access";
 
-export type StartCheckoutInput = {
+export type StartCheckoutOptions = {
+  /** No transaction: the provider call must not run inside one. */
+  db: Tx;
+  payments: PaymentGateway;
+  config: Pick<BookingConfig, "baseUrl">;
   bookingId: string;
-  /** Null when called right after our own booking.create, which already authorised it. */
+  /** Null right after our own booking, which already authorised it. */
   actor: Actor | null;
   now: Date;
-  baseUrl: string;
 };
 
 /**
@@ -18,9 +23,9 @@ export type StartCheckoutInput = {
  * determined by the booking, so with the idempotency key checkout:<bookingId> a retry or a
  * "resume payment" click gets the same Checkout Session back from Stripe.
  */
-export async function startCheckout(tx: Tx, gateway: PaymentGateway, input: StartCheckoutInput): Promise<{ url: string }> {
-  const booking = await tx.booking.findUnique({
-    where: { id: input.bookingId },
+export async function startCheckout({ db, payments, config, bookingId, actor, now }: StartCheckoutOptions): Promise<{ url: string }> {
+  const booking = await db.booking.findUnique({
+    where: { id: bookingId },
     select: {
       id: true,
       status: true,
@@ -36,25 +41,24 @@ export async function startCheckout(tx: Tx, gateway: PaymentGateway, input: Star
       sessionType: { select: { title: true } },
     },
   });
-  if (!booking || (input.actor && !relationToBooking(booking, input.actor))) throw notFound("Booking");
-  if (booking.status !== "PENDING" || !["UNPAID", "FAILED"].includes(booking.paymentStatus)) {
-    throw new AppError("INVALID_STATE", "This booking does not need a payment");
-  }
-  if (!booking.holdExpiresAt || booking.holdExpiresAt <= input.now) {
+  if (!booking || (actor && !relationToBooking(booking, actor))) throw notFound("Booking");
+  // Payable exactly when a payment would confirm it.
+  if (!canApply("pay", booking)) throw new AppError("INVALID_STATE", "This booking does not need a payment");
+  if (!booking.holdExpiresAt || booking.holdExpiresAt <= now) {
     throw new AppError("INVALID_STATE", "The hold on this time has expired; please book again");
   }
 
-  const session = await gateway.createCheckoutSession({
+  const session = await payments.createCheckoutSession({
     bookingId: booking.id,
     amountCents: booking.priceCents,
     currency: booking.currency,
     productName: `${booking.sessionType.title} with ${booking.builder.displayName}`,
     customerEmail: booking.clientEmail,
     expiresAt: booking.holdExpiresAt,
-    successUrl: `${input.baseUrl}/bookings/${booking.id}?checkout=success`,
-    cancelUrl: `${input.baseUrl}/bookings/${booking.id}?checkout=cancelled`,
+    successUrl: `${config.baseUrl}/bookings/${booking.id}?checkout=success`,
+    cancelUrl: `${config.baseUrl}/bookings/${booking.id}?checkout=cancelled`,
   });
-  await tx.booking.updateMany({
+  await db.booking.updateMany({
     where: { id: booking.id, stripeCheckoutSessionId: null },
     data: { stripeCheckoutSessionId: session.id },
   });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProviderHarness, type ProviderHarness } from "@/testing/provider-harness";
 import { paidBookingWithCheckout } from "@/testing/booking-fixtures";
 import { createBuilder, createSessionType, futureHour } from "@/testing/factories";
-import type { Mailer } from "@/modules/emails/mailer";
-import type { PaymentGateway } from "@/modules/payments/payment-gateway";
+import type { Mailer } from "@/modules/ports/mailer";
+import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import { getBoss, liveJobKeys, QUEUES } from "@/server/jobs/boss";
 import { runSweep } from "@/server/jobs/sweep";
 import { outboxDeps } from "@/server/jobs/workers";
@@ -16,7 +16,7 @@ import { sendgridMailer } from "@/server/providers/sendgrid-mailer";
 import { stripeGateway } from "@/server/providers/stripe-gateway";
 import { claimOutboxMessage, OUTCOME_UNKNOWN } from "./claim-outbox-message";
 import { deliverOutboxMessage, RetryLaterError } from "./deliver-outbox-message";
-import { enqueueOutbox } from "./enqueue-outbox";
+import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
 
 let h: ProviderHarness;
 let probe: pg.Client; // another connection: sees only what is committed

@@ -1,5 +1,3 @@
-import { getEnv } from "@/server/env";
-
 /**
  * The Calendly scheduling link for a booking started in our app. Calendly returns UTM
  * parameters in the invitee's `tracking`, so utm_content carries our booking id back to
@@ -9,7 +7,7 @@ import { getEnv } from "@/server/env";
 export function calendlySchedulingLink(
   schedulingUrl: string,
   booking: { id: string; clientName: string; clientEmail: string; startTime: Date },
-  manageToken: string,
+  { manageToken, baseUrl }: { manageToken: string; baseUrl: string },
 ): string {
   const url = new URL(schedulingUrl);
   url.searchParams.set("name", booking.clientName);
@@ -17,6 +15,6 @@ export function calendlySchedulingLink(
   url.searchParams.set("utm_source", "booking-marketplace");
   url.searchParams.set("utm_content", booking.id);
   url.searchParams.set("start_time", booking.startTime.toISOString());
-  url.searchParams.set("return_url", `${getEnv().NEXT_PUBLIC_BASE_URL}/bookings/${booking.id}?token=${manageToken}`);
+  url.searchParams.set("return_url", `${baseUrl}/bookings/${booking.id}?token=${manageToken}`);
   return url.toString();
 }

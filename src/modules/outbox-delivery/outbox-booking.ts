@@ -1,4 +1,4 @@
-import type { Tx } from "@/server/db/client";
+import type { Tx } from "@/modules/shared/tx";
 import type { EmailBooking } from "@/modules/emails/booking-email";
 
 export function loadOutboxBooking(tx: Tx, bookingId: string) {

@@ -1,13 +1,12 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db/client";
-import type { CalendlyApi } from "@/modules/calendly/calendly-api";
-import { CalendlyApiError } from "@/modules/calendly/calendly-api";
-import { renderBookingEmail } from "@/modules/emails/booking-email";
-import { MailSendError, type Mailer } from "@/modules/emails/mailer";
+import { recordRefund } from "@/modules/bookings/lifecycle/record-refund";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
-import type { PaymentGateway } from "@/modules/payments/payment-gateway";
+import { renderBookingEmail } from "@/modules/emails/booking-email";
+import { CalendlyApiError, type CalendlyApi } from "@/modules/ports/calendly-api";
+import { MailSendError, type Mailer } from "@/modules/ports/mailer";
+import type { PaymentGateway } from "@/modules/ports/payment-gateway";
+import type { Tx } from "@/modules/shared/tx";
 import { claimOutboxMessage, DEFAULT_LEASE_MS, LIVE_LEASE_MS, renewOutboxLease, type OutboxClaim } from "./claim-outbox-message";
-import { enqueueOutbox } from "./enqueue-outbox";
 import { loadOutboxBooking, toEmailBooking } from "./outbox-booking";
 
 export type OutboxDeps = {
@@ -47,11 +46,8 @@ async function call(claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps
         providerMessageId: refund.id,
         statusCode: null,
         followUp: async (tx) => {
-          const { count } = await tx.booking.updateMany({
-            where: { id: booking.id, paymentStatus: "REFUND_PENDING" },
-            data: { paymentStatus: "REFUNDED" },
-          });
-          if (count === 1) await enqueueOutbox(tx, booking.id, ["EMAIL_REFUND_NOTICE"]);
+          // Not applied when Stripe's charge.refunded was recorded first: the notice is owed once either way.
+          await recordRefund(tx, { bookingId: booking.id });
         },
       };
     }

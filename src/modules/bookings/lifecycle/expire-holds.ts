@@ -1,0 +1,39 @@
+import { cancellationReason } from "@/core/booking/booking-cancellation";
+import { owedOnCancel } from "@/core/booking/booking-effects";
+import { changesOf } from "@/core/booking/booking-lifecycle";
+import { enqueueOutbox } from "@/modules/outbox/enqueue-outbox";
+import { expiredHoldWhere } from "@/modules/shared/booking-where";
+import type { Tx } from "@/modules/shared/tx";
+
+/**
+ * The cancellation writer's form for many rows: cancels every unpaid hold whose time is up
+ * ("expireHold"), in one conditional UPDATE. Called by the sweep and, for one builder, at the
+ * start of every booking transaction so a stale hold never blocks a slot. An unconfirmed
+ * booking owes no email and its Checkout Session expires with it; a hold already scheduled on
+ * Calendly is cancelled there. A payment that lands later is refunded, never used to revive it.
+ */
+export async function expireHolds(tx: Tx, { now, builderId }: { now: Date; builderId?: string }): Promise<number> {
+  const expired = await tx.booking.updateManyAndReturn({
+    where: { ...expiredHoldWhere(now), ...(builderId ? { builderId } : {}) },
+    data: {
+      ...changesOf("expireHold"),
+      cancelledAt: now,
+      cancelledBy: "SYSTEM",
+      cancellationReason: cancellationReason("hold-expired", null),
+    },
+    select: { id: true, paymentStatus: true, calendlyEventUri: true, stripeCheckoutSessionId: true },
+  });
+  for (const row of expired) {
+    const owed = owedOnCancel({
+      // Only PENDING holds match expiredHoldWhere; the payment status is unchanged by the update.
+      before: { status: "PENDING", paymentStatus: row.paymentStatus },
+      cause: "hold-expired",
+      by: "SYSTEM",
+      refunding: false,
+      onCalendly: row.calendlyEventUri !== null,
+      checkoutOpened: row.stripeCheckoutSessionId !== null,
+    });
+    await enqueueOutbox(tx, row.id, owed);
+  }
+  return expired.length;
+}
