@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
 import { formatMoney } from "@/core/money/money";
+import { BookingEmailTemplate } from "./booking-email-template";
 import type { OutgoingEmail } from "./mailer";
+import { renderEmail } from "./render-email";
 
 export type EmailKind = "EMAIL_CONFIRMATION" | "EMAIL_PAYMENT_RECEIPT" | "EMAIL_CANCELLATION" | "EMAIL_RESCHEDULE" | "EMAIL_REFUND_NOTICE";
 
@@ -20,6 +22,7 @@ export type EmailBooking = {
   builderTimeZone: string;
 };
 
+// One wording per kind: the built-in template shows it, and a dynamic template gets the same strings.
 const copy: Record<EmailKind, { subject: (b: EmailBooking) => string; lead: (b: EmailBooking) => string }> = {
   EMAIL_CONFIRMATION: {
     subject: (b) => `Confirmed: ${b.sessionTitle} with ${b.builderName}`,
@@ -44,30 +47,27 @@ const copy: Record<EmailKind, { subject: (b: EmailBooking) => string; lead: (b: 
   },
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** Built-in templates; with SENDGRID_BOOKING_TEMPLATE_ID the same data feeds a dynamic template. */
 export function renderBookingEmail(kind: EmailKind, booking: EmailBooking, manageUrl: string): OutgoingEmail {
   const when = DateTime.fromJSDate(booking.startTime, { zone: booking.builderTimeZone }).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
+  const price = formatMoney({ amountCents: booking.priceCents, currency: booking.currency });
   const subject = copy[kind].subject(booking);
   const lead = copy[kind].lead(booking);
-  const lines = [
-    `Hi ${booking.clientName},`,
-    "",
-    lead,
-    "",
-    `${booking.sessionTitle} with ${booking.builderName}`,
-    `When: ${when}`,
-    "",
-    `Manage your booking: ${manageUrl}`,
-  ];
-  const html = `<p>Hi ${escapeHtml(booking.clientName)},</p><p>${escapeHtml(lead)}</p><p><strong>${escapeHtml(booking.sessionTitle)}</strong> with ${escapeHtml(booking.builderName)}<br>When: ${escapeHtml(when)}</p><p><a href="${escapeHtml(manageUrl)}">Manage your booking</a></p>`;
+  const { html, text } = renderEmail(
+    <BookingEmailTemplate
+      clientName={booking.clientName}
+      lead={lead}
+      sessionTitle={booking.sessionTitle}
+      builderName={booking.builderName}
+      when={when}
+      price={price}
+      manageUrl={manageUrl}
+    />,
+  );
   return {
     to: { email: booking.clientEmail, name: booking.clientName },
     subject,
-    text: lines.join("\n"),
+    text,
     html,
     templateData: {
       kind,
@@ -78,7 +78,7 @@ export function renderBookingEmail(kind: EmailKind, booking: EmailBooking, manag
       builderName: booking.builderName,
       when,
       startTime: booking.startTime.toISOString(),
-      price: formatMoney({ amountCents: booking.priceCents, currency: booking.currency }),
+      price,
       manageUrl,
       bookingId: booking.id,
     },
