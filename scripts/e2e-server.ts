@@ -4,9 +4,9 @@
 //
 // Runs by hand too: `npm run build && npx tsx scripts/e2e-server.ts`, then
 // `npx playwright test` reuses it (outside CI).
-import { createTestDatabase } from "./lib/test-database";
-import { startLocalStack } from "./lib/local-stack";
+import { createTestDatabase, startLocalStack } from "@booking/devstack";
 import { runNext } from "./lib/run-next";
+import { localDemo } from "./seed/local-demo";
 
 const E2E_SANDBOX_PORTS = { stripe: 13111, sendgrid: 13112, calendly: 13113 };
 
@@ -44,6 +44,7 @@ try {
     appPort: port,
     databaseUrl: db.url,
     sandboxPorts: E2E_SANDBOX_PORTS,
+    ...localDemo,
     log: (line) => console.log(`[e2e] ${line}`),
   });
 } catch (error) {

@@ -8,15 +8,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { createTestDatabase, localProviderDefaults, repoRoot, throwawayName, withDatabase } from "@booking/devstack";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { productionEnv } from "../src/testing/production-env";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { buildStartBundle } from "./build-start";
-import { repoRoot } from "./lib/embedded-postgres";
-import { localProviderDefaults } from "./lib/local-defaults";
-import { throwawayName, withDatabase } from "./lib/pg-admin";
-import { createTestDatabase } from "./lib/test-database";
-import { seedDemoData } from "./seed";
+import { seedDemoData } from "./seed/seed-demo-data";
 
 const bundle = path.join(repoRoot, `dist/start.vitest-${process.pid}.mjs`);
 
@@ -162,20 +159,27 @@ describe("npm start (production) fails closed", () => {
 
   it("refuses to bundle the local stack into the production start", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "start-bundle-"));
+    const source = (file: string) => JSON.stringify(path.join(repoRoot, file));
+    // Inlined by path (the files would be bundled), or as workspace packages (which the
+    // bundle would import rather than inline, except the migration runner).
+    const refused: [line: string, reached: string][] = [
+      [`import { startLocalStack } from ${source("packages/devstack/src/local-stack.ts")};`, "packages/devstack/src/local-stack.ts"],
+      [`import { seedDemoData } from ${source("scripts/seed/seed-demo-data.ts")};`, "scripts/seed/seed-demo-data.ts"],
+      [`import { startLocalStack } from "@booking/devstack";`, "@booking/devstack"],
+      [`import { createTestDatabase } from "@booking/devstack/test-database";`, "@booking/devstack/test-database"],
+      [`import { startAllSandboxes } from "@booking/provider-sandbox";`, "@booking/provider-sandbox"],
+    ];
     try {
       const entry = path.join(dir, "entry.ts");
-      await writeFile(
-        entry,
-        `import { startLocalStack } from ${JSON.stringify(path.join(repoRoot, "scripts/lib/local-stack.ts"))};\nconsole.log(startLocalStack);\n`,
-      );
-      await expect(buildStartBundle({ entry, outfile: path.join(dir, "out.mjs") })).rejects.toThrow(
-        /must not bundle the local stack[\s\S]*scripts\/lib\/local-stack\.ts/,
-      );
-      // The sandboxes are a workspace package, so the bundle would import them rather than inline them.
-      await writeFile(entry, `import { startAllSandboxes } from "@booking/provider-sandbox";\nconsole.log(startAllSandboxes);\n`);
-      await expect(buildStartBundle({ entry, outfile: path.join(dir, "out.mjs") })).rejects.toThrow(
-        /must not bundle the local stack[\s\S]*@booking\/provider-sandbox/,
-      );
+      for (const [line, reached] of refused) {
+        await writeFile(entry, `${line}\nconsole.log(${/import \{ (\w+) \}/.exec(line)![1]});\n`);
+        const error = await buildStartBundle({ entry, outfile: path.join(dir, "out.mjs") }).then(
+          () => null,
+          (e: unknown) => e as Error,
+        );
+        expect(error?.message, line).toMatch(/must not bundle the local stack/);
+        expect(error?.message, line).toContain(reached);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

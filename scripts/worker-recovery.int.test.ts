@@ -17,6 +17,8 @@ import type net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { isProcessAlive, repoRoot, startEmbeddedPostgres, stopEmbeddedPostgres } from "@booking/devstack";
+import { applyMigrations } from "@booking/devstack/migrations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionEnv } from "../src/testing/production-env";
 import type { PrismaClient } from "../src/generated/prisma/client";
@@ -25,9 +27,6 @@ import { createDb } from "../src/server/db/client";
 import { createBuilder, createSessionType, futureHour } from "../src/testing/factories";
 import { startProviderHarness, type ProviderHarness } from "../src/testing/provider-harness";
 import { buildWorkerBundle } from "./build-start";
-import { repoRoot, startEmbeddedPostgres, stopEmbeddedPostgres } from "./lib/embedded-postgres";
-import { applyMigrations } from "./lib/migrations";
-import { isProcessAlive } from "./lib/pg-admin";
 
 const RECOVERY_BUDGET_MS = 20_000;
 const BURST = 30;

@@ -9,15 +9,14 @@ import { builtinModules } from "node:module";
 import type net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { repoRoot, throwawayName, withDatabase } from "@booking/devstack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productionEnv } from "../src/testing/production-env";
 import { buildWorkerBundle } from "./build-start";
-import { repoRoot } from "./lib/embedded-postgres";
-import { throwawayName, withDatabase } from "./lib/pg-admin";
 import { startProviderHarness, type ProviderHarness } from "../src/testing/provider-harness";
 import { createBuilder, createSessionType, futureHour } from "../src/testing/factories";
 import { enqueueOutbox } from "../src/modules/outbox/enqueue-outbox";
-import { OUTCOME_UNKNOWN } from "../src/modules/outbox/claim-outbox-message";
+import { OUTCOME_UNKNOWN } from "../src/modules/outbox-delivery/claim-outbox-message";
 
 const bundle = path.join(repoRoot, `dist/worker.vitest-${process.pid}.mjs`);
 

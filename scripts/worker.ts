@@ -81,7 +81,7 @@ async function start(): Promise<void> {
     fail(`Migrations failed, the worker was not started: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (stopping) return;
-  initTracing(env);
+  await initTracing(env);
   // Only with a DSN: without one, Sentry would still install its instrumentation for nothing.
   if (env.SENTRY_DSN) {
     Sentry.init({ dsn: env.SENTRY_DSN, environment: env.DD_ENV ?? env.NODE_ENV, release: env.DD_VERSION, tracesSampleRate: 0 });

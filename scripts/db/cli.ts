@@ -1,5 +1,5 @@
 // Shared plumbing of the db:* commands: which database, readable failures, clean exit.
-import { resolveDatabaseUrl } from "../lib/embedded-postgres";
+import { resolveDatabaseUrl } from "@booking/devstack";
 
 function describe(url: string, embedded: boolean): string {
   const u = new URL(url);

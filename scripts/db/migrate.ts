@@ -1,5 +1,5 @@
 // npm run db:migrate — apply pending migrations (prisma migrate deploy, without native engines).
-import { applyMigrations } from "../lib/migrations";
+import { applyMigrations } from "@booking/devstack/migrations";
 import { runWithDatabase } from "./cli";
 
 await runWithDatabase(async (url) => {

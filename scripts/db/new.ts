@@ -1,7 +1,7 @@
 // npm run db:new -- <name> — write a migration for the changes in prisma/schema.prisma
 // (prisma migrate dev --create-only). It is not applied: review it, add raw SQL if needed,
 // then npm run db:migrate.
-import { createMigration } from "../lib/migrations";
+import { createMigration } from "@booking/devstack/migrations";
 import { runWithDatabase } from "./cli";
 
 const name = process.argv.slice(2).join("_");

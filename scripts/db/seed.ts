@@ -1,9 +1,10 @@
 // npm run db:seed — the demo data (accounts in the README) into an empty, migrated database.
 // Never with NODE_ENV=production: the demo accounts share a published password.
+import { localProviderDefaults } from "@booking/devstack/local-defaults";
+import { migrationStatus } from "@booking/devstack/migrations";
 import { getDb } from "../../src/server/db/client";
-import { localProviderDefaults } from "../lib/local-defaults";
-import { migrationStatus } from "../lib/migrations";
-import { assertDemoSeedingAllowed, DEMO_PASSWORD, demoAccounts, seedDemoData } from "../seed";
+import { DEMO_PASSWORD, demoAccounts } from "../seed/demo-data";
+import { assertDemoSeedingAllowed, seedDemoData } from "../seed/seed-demo-data";
 import { runWithDatabase } from "./cli";
 
 try {

@@ -1,6 +1,6 @@
 // npm run db:status — like prisma migrate status; exits 1 unless the database is up to date,
 // so CI and deploy scripts can gate on it.
-import { migrationStatus } from "../lib/migrations";
+import { migrationStatus } from "@booking/devstack/migrations";
 import { runWithDatabase } from "./cli";
 
 await runWithDatabase(async (url) => {

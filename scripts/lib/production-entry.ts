@@ -1,8 +1,8 @@
 // What the production entry points (`npm start`, `npm run worker`) share, bundled into dist/:
 // the fail-closed configuration check and the migrations they apply before anything runs.
 import path from "node:path";
+import { applyMigrations } from "@booking/devstack/migrations";
 import { parseServerEnv } from "../../src/server/env";
-import { applyMigrations } from "./migrations";
 
 /**
  * Every problem with the production configuration in one message, or "" when there is none.

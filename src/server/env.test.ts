@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import { localProviderDefaults } from "@booking/devstack/local-defaults";
 import { describe, expect, it } from "vitest";
-import { localProviderDefaults } from "../../scripts/lib/local-defaults";
 import { parseServerEnv } from "./env";
 
 const complete = {
@@ -49,6 +49,29 @@ describe("environment validation at start-up", () => {
       RUN_WORKERS: true,
     });
   });
+
+  it("serving settings: defaults when unset, refused when out of range", () => {
+    expect(parseServerEnv(complete)).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      API_MAX_IN_FLIGHT: 256,
+      COMPRESS_RESPONSES: false,
+      SESSION_COOKIE_CACHE_SECONDS: 300,
+      SENTRY_TRACES_SAMPLE_RATE: 0,
+    });
+    expect(parseServerEnv({ ...complete, DATABASE_POOL_SIZE: "25", SESSION_COOKIE_CACHE_SECONDS: "0" })).toMatchObject({
+      DATABASE_POOL_SIZE: 25,
+      SESSION_COOKIE_CACHE_SECONDS: 0,
+    });
+    for (const [name, value] of [
+      ["DATABASE_POOL_SIZE", "0"],
+      ["API_MAX_IN_FLIGHT", "many"],
+      ["COMPRESS_RESPONSES", "maybe"],
+      ["SESSION_COOKIE_CACHE_SECONDS", "-1"],
+      ["SENTRY_TRACES_SAMPLE_RATE", "2"],
+    ]) {
+      expect(() => parseServerEnv({ ...complete, [name!]: value }), name).toThrow(new RegExp(name!));
+    }
+  });
 });
 
 describe("production configuration fails closed", () => {
@@ -88,7 +111,7 @@ describe("production configuration fails closed", () => {
     expect(message).not.toMatch(/STRIPE_WEBHOOK_URL|BETTER_AUTH_SECRET/);
   });
 
-  it("refuses every secret published in scripts/lib/local-defaults.ts", () => {
+  it("refuses every secret published in @booking/devstack/local-defaults", () => {
     const notSecrets = [
       "CALENDLY_USERNAME",
       "STRIPE_PUBLISHABLE_KEY",

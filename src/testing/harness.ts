@@ -1,5 +1,5 @@
+import { createTestDatabase } from "@booking/devstack/test-database";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createTestDatabase } from "../../scripts/lib/test-database";
 import { createDb, setDbForTests } from "@/server/db/client";
 import { resetEnvForTests } from "@/server/env";
 import { stopBoss } from "@/server/jobs/boss";

@@ -1,4 +1,4 @@
-import { localProviderDefaults } from "../../scripts/lib/local-defaults";
+import { localProviderDefaults } from "@booking/devstack/local-defaults";
 
 // Loaded before every test file (vitest setupFiles): a complete, valid configuration with
 // local-only values. Harnesses override DATABASE_URL and the *_API_BASE URLs per file.

@@ -1,30 +1,31 @@
-import type { PrismaClient } from "../src/generated/prisma/client";
-import { getAuth } from "../src/server/auth/auth";
-
-// Demo data for a newcomer's first run. Only seeds an empty database (no users), so it
-// never touches real data, and never under NODE_ENV=production. The four demo accounts are
-// listed in the README.
+// The demo data a newcomer's first run gets (accounts listed in the README): data only, written
+// by seed-demo-data.ts through the app's own use-cases.
 
 export const DEMO_PASSWORD = "demo-password-1";
 
-export const demoAccounts = [
-  { email: "client@demo.test", name: "Casey Client", role: "CLIENT" },
-  { email: "ada@demo.test", name: "Ada Builder", role: "BUILDER" },
-  { email: "grace@demo.test", name: "Grace Builder", role: "BUILDER" },
-  { email: "admin@demo.test", name: "Alex Admin", role: "ADMIN" },
-] as const;
+/** Accounts that sign in with DEMO_PASSWORD. Ada and Grace become builders below, as any user does. */
+export const demoAccounts: { email: string; name: string; admin?: boolean }[] = [
+  { email: "client@demo.test", name: "Casey Client" },
+  { email: "ada@demo.test", name: "Ada Builder" },
+  { email: "grace@demo.test", name: "Grace Builder" },
+  { email: "admin@demo.test", name: "Alex Admin", admin: true },
+];
 
 type DemoBuilder = {
+  /** The demo account that signs in as this builder; the others have no password. */
+  loginEmail?: string;
   slug: string;
   displayName: string;
   headline: string;
   tags: string[];
   timeZone: string;
+  /** [title, minutes, price in cents] */
   types: [string, number, number][];
 };
 
-const builders: DemoBuilder[] = [
+export const demoBuilders: DemoBuilder[] = [
   {
+    loginEmail: "ada@demo.test",
     slug: "ada-lovelace",
     displayName: "Ada Lovelace",
     headline: "Algorithms and analytical engines",
@@ -36,6 +37,7 @@ const builders: DemoBuilder[] = [
     ],
   },
   {
+    loginEmail: "grace@demo.test",
     slug: "grace-hopper",
     displayName: "Grace Hopper",
     headline: "Compilers, COBOL and shipping",
@@ -156,60 +158,17 @@ const builders: DemoBuilder[] = [
   },
 ];
 
-const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+/** Weekdays 09:00-17:00 in each builder's own zone. */
+export const demoWeeklyRules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
-async function ensureAccount(db: PrismaClient, account: (typeof demoAccounts)[number]): Promise<string> {
-  const result = await getAuth().api.signUpEmail({ body: { email: account.email, password: DEMO_PASSWORD, name: account.name } });
-  await db.user.update({ where: { id: result.user.id }, data: { role: account.role, emailVerified: true } });
-  return result.user.id;
-}
+// Grace Hopper's two session types are scheduled through (sandbox) Calendly, to show that flow.
+export const demoCalendlyEventTypes = [
+  { name: "Office hours", slug: "grace-office-hours", durationMinutes: 30 },
+  { name: "Code review", slug: "grace-code-review", durationMinutes: 60 },
+];
 
-/** Demo accounts share a published password: a production process must never create them. */
-export function assertDemoSeedingAllowed(nodeEnv = process.env.NODE_ENV): void {
-  if (nodeEnv === "production") {
-    throw new Error(
-      "Refusing to seed demo data with NODE_ENV=production: the demo accounts (admin@demo.test...) share a published password. " +
-        "Demo data is for local databases (npm run dev, npm run db:seed without NODE_ENV=production).",
-    );
-  }
-}
-
-export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean }> {
-  assertDemoSeedingAllowed();
-  if ((await db.user.count()) > 0) return { seeded: false };
-  const ids = new Map<string, string>();
-  for (const account of demoAccounts) ids.set(account.email, await ensureAccount(db, account));
-
-  for (const [index, b] of builders.entries()) {
-    const loginEmail = index === 0 ? "ada@demo.test" : index === 1 ? "grace@demo.test" : null;
-    const userId =
-      (loginEmail && ids.get(loginEmail)) ||
-      (await db.user.create({ data: { id: `demo-${b.slug}`, name: b.displayName, email: `${b.slug}@demo.test`, role: "BUILDER" } })).id;
-    await db.builderProfile.create({
-      data: {
-        userId,
-        slug: b.slug,
-        displayName: b.displayName,
-        headline: b.headline,
-        bio: `${b.displayName} helps teams with ${b.tags.join(" and ")}. Sessions are practical: bring your code or your question.`,
-        tags: b.tags,
-        timeZone: b.timeZone,
-        published: true,
-        minimumNoticeMinutes: 60,
-        bookingWindowDays: 60,
-        availabilityRules: { create: weekdays },
-        sessionTypes: {
-          create: b.types.map(([title, durationMinutes, priceCents]) => ({
-            title,
-            slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
-            description: `${durationMinutes} minutes with ${b.displayName}.`,
-            durationMinutes,
-            priceCents,
-            currency: "usd",
-          })),
-        },
-      },
-    });
-  }
-  return { seeded: true };
-}
+/** Which session type (by builder and session type slug) each sandbox event type maps to. */
+export const demoCalendlyMappings = [
+  { builderSlug: "grace-hopper", sessionTypeSlug: "office-hours", eventTypeSlug: "grace-office-hours" },
+  { builderSlug: "grace-hopper", sessionTypeSlug: "code-review", eventTypeSlug: "grace-code-review" },
+];

@@ -2,16 +2,15 @@
 // work offline. Same folder format as the Prisma CLI: the native CLI can take over unchanged.
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { withDatabase } from "./pg-admin";
+import { repoRoot } from "./repo-root";
 import { withSchemaEngine } from "./schema-engine";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Overridable so tests can run the real engine on fixture migrations. */
 export type MigrationPaths = { schemaPath: string; migrationsDir: string };
-export const defaultPaths: MigrationPaths = {
+const defaultPaths: MigrationPaths = {
   schemaPath: path.join(repoRoot, "prisma/schema.prisma"),
   migrationsDir: path.join(repoRoot, "prisma/migrations"),
 };

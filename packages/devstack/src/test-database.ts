@@ -5,12 +5,27 @@
 // drops the last test database.
 import path from "node:path";
 import pg from "pg";
-import { isUnavailable, repoRoot, startEmbeddedPostgres, stopEmbeddedPostgres } from "./embedded-postgres";
-import { applyMigrations } from "./migrations";
-import { dropStaleDatabases, throwawayName, withDatabase } from "./pg-admin";
+import { isUnavailable, startEmbeddedPostgres, stopEmbeddedPostgres } from "./embedded-postgres";
+import { applyMigrations } from "./migrations/migrations";
+import { dropStaleDatabases, throwawayName, withDatabase } from "./migrations/pg-admin";
+import { repoRoot } from "./migrations/repo-root";
 
 const PREFIX = "booking_test_";
 const EMBEDDED_DIR = path.join(repoRoot, ".data/test-postgres");
+
+/**
+ * For a test runner's global setup: one PostgreSQL server for the whole run. Without
+ * TEST_DATABASE_URL, the embedded server is started here, once, before the worker processes
+ * exist, and they inherit its URL; each test file still gets a database of its own. (Letting
+ * every worker start and stop a shared server raced: one could stop it while another was about
+ * to use it.) Returns the teardown, if there is one.
+ */
+export async function startTestPostgres(): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.TEST_DATABASE_URL) return undefined;
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, durable: false });
+  process.env.TEST_DATABASE_URL = server.url;
+  return () => server.stop();
+}
 
 type Server = { adminUrl: string; release(): Promise<void> };
 let embeddedUsers = 0;
@@ -97,6 +112,7 @@ async function createOnce(): Promise<{ url: string; drop(): Promise<void> }> {
   };
 }
 
+/** A fresh database with every migration applied; `drop()` removes it. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   for (let attempt = 1; ; attempt++) {
     try {
