@@ -109,7 +109,7 @@ test("the main pages run under the policy without a single violation", async ({ 
   await expectHydrated(page);
   policyOf(await page.goto("/sign-up"));
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(page.getByText("Enter your name", { exact: true })).toBeVisible();
 
   // Signed in as a builder: the dashboard and my bookings.
   await signIn(demo.ada);

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getEnv } from "@/server/env";
 import { TRPCReactProvider } from "@/trpc/react-provider";
-import { SiteHeader } from "./_components/site-header";
+import { SiteHeader } from "@/features/navigation/components/site-header";
 import "./globals.css";
 
 const siteName = "Builder Bookings";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotFoundNotice } from "./_components/not-found-notice";
+import { NotFoundNotice } from "@/components/not-found-notice";
 
 export const metadata: Metadata = { title: "Page not found" };
 

@@ -1,6 +1,6 @@
 import { Suspense } from "react";
-import { Marketplace } from "./_components/marketplace";
-import { Loading } from "./_components/status";
+import { Marketplace } from "@/features/builders/components/marketplace";
+import { Loading } from "@/components/status";
 
 export default function HomePage() {
   return (

@@ -1,7 +1,6 @@
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/router";
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export type Viewer = RouterOutputs["viewer"]["me"];
@@ -10,6 +9,3 @@ export type BuilderListItem = RouterOutputs["builder"]["list"]["items"][number];
 export type BuilderPublic = RouterOutputs["builder"]["bySlug"];
 export type PublicSessionType = BuilderPublic["sessionTypes"][number];
 export type OwnSessionType = RouterOutputs["sessionType"]["mine"][number];
-export type AvailabilityInput = RouterInputs["availability"]["update"];
-export type AvailabilityRuleInput = AvailabilityInput["rules"][number];
-export type AvailabilityOverrideInput = AvailabilityInput["overrides"][number];

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MyBookings } from "../_components/my-bookings";
+import { MyBookings } from "@/features/booking/components/my-bookings";
 
 export const metadata: Metadata = { title: "My bookings" };
 

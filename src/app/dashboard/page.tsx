@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BuilderDashboard } from "../_components/dashboard/builder-dashboard";
+import { BuilderDashboard } from "@/features/dashboard/components/builder-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

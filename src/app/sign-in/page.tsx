@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { SignInForm } from "../_components/sign-in-form";
-import { safeNextPath } from "../_lib/safe-next";
+import { SignInForm } from "@/features/auth/components/sign-in-form";
+import { safeNextPath } from "@/lib/safe-next";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { SignUpForm } from "../_components/sign-up-form";
-import { safeNextPath } from "../_lib/safe-next";
+import { SignUpForm } from "@/features/auth/components/sign-up-form";
+import { safeNextPath } from "@/lib/safe-next";
 
 export const metadata: Metadata = { title: "Sign up" };
 

@@ -31,3 +31,14 @@ export function formatInZone(instant: Date, zone: string, format = "yyyy-MM-dd H
   assertTimeZone(zone);
   return DateTime.fromJSDate(instant, { zone }).toFormat(format);
 }
+
+let zoneList: string[] | undefined;
+
+/** Every IANA zone this runtime knows, UTC always among them (for zone pickers). */
+export function listTimeZones(): string[] {
+  if (!zoneList) {
+    const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+    zoneList = zones.includes("UTC") ? zones : ["UTC", ...zones];
+  }
+  return zoneList;
+}

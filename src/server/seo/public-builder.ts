@@ -1,8 +1,9 @@
+import "server-only";
 import { cache } from "react";
 import { isAppError } from "@/core/errors";
 import { getBuilderBySlug } from "@/modules/builders/get-builder-by-slug";
 import { getDb } from "@/server/db/client";
-import { slug as slugSchema } from "@/server/trpc/schemas";
+import { slug as slugSchema } from "@/core/validation/fields";
 
 export type PublicBuilder = Awaited<ReturnType<typeof getBuilderBySlug>>;
 

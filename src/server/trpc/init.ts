@@ -26,6 +26,21 @@ const trpcCodeFor: Record<AppErrorCode, TRPCError["code"]> = {
 /** Zod echoes unknown keys and enum options; a hostile 1 MB key must not come back whole. */
 const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/**
+ * One message per field, the first the schema gave: a form resolving the same shared schema
+ * shows that same message beside the field (messages are the schemas' own friendly words).
+ */
+function firstIssuePerField(error: ZodError) {
+  const seen = new Set<string>();
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map((p) => clip(String(p), 100));
+    const key = path.join(".");
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ path, message: clip(issue.message) }];
+  });
+}
+
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, path }) {
@@ -35,7 +50,7 @@ const t = initTRPC.context<TrpcContext>().create({
     // ids, only a reference that the log line and the Sentry event carry too.
     const reference = error.code === "INTERNAL_SERVER_ERROR" ? reportUnexpectedError(error, { path }) : null;
     const { stack: _stack, ...data } = shape.data;
-    const issues = zodError?.issues.map((i) => ({ path: i.path.map((p) => clip(String(p), 100)), message: clip(i.message) })) ?? null;
+    const issues = zodError ? firstIssuePerField(zodError) : null;
     return {
       ...shape,
       // Input validation failures read as one sentence, with the details beside it.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BookingManage } from "../../_components/booking-manage";
+import { BookingManage } from "@/features/booking/components/booking-manage";
 
 export const metadata: Metadata = { title: "Your booking", robots: { index: false } };
 

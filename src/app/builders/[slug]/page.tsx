@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getEnv } from "@/server/env";
 import { builderStructuredData, jsonLdScriptContent, profileUrl } from "@/server/seo/builder-structured-data";
 import { findPublicBuilder } from "@/server/seo/public-builder";
-import { BuilderProfile } from "../../_components/builder-profile";
+import { BuilderProfile } from "@/features/builders/components/builder-profile";
 
 // Profiles change whenever their builder edits them: render per request, never from a build-time cache.
 export const dynamic = "force-dynamic";

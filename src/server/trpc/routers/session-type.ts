@@ -8,7 +8,8 @@ import { AppError } from "@/core/errors";
 import { calendlyClient } from "@/server/providers/calendly-client";
 import { withProvider } from "@/server/providers/provider-errors";
 import { builderProcedure, publicProcedure, router } from "../init";
-import { httpUrl, id, ownSessionType, publicSessionType, sessionTypeFields } from "../schemas";
+import { httpUrl, id } from "@/core/validation/fields";
+import { ownSessionType, publicSessionType, sessionTypeInput, sessionTypeUpdateInput } from "@/core/validation/session-type";
 
 export const sessionTypeRouter = router({
   listByBuilder: publicProcedure
@@ -19,12 +20,12 @@ export const sessionTypeRouter = router({
   mine: builderProcedure.output(z.array(ownSessionType)).query(({ ctx }) => listOwnSessionTypes(ctx.db, ctx.builderId)),
 
   create: builderProcedure
-    .input(sessionTypeFields)
+    .input(sessionTypeInput)
     .output(ownSessionType)
     .mutation(({ ctx, input }) => createSessionType(ctx.db, { ...input, builderId: ctx.builderId })),
 
   update: builderProcedure
-    .input(sessionTypeFields.partial().extend({ id }))
+    .input(sessionTypeUpdateInput)
     .output(ownSessionType)
     .mutation(({ ctx, input }) => updateSessionType(ctx.db, { ...input, builderId: ctx.builderId })),
 

@@ -3,14 +3,14 @@ import { listSlots } from "@/modules/slots/list-slots";
 import { calendlyClient } from "@/server/providers/calendly-client";
 import { onRequestPath } from "@/server/providers/provider-errors";
 import { publicProcedure, router } from "../init";
-import { id, isoDate, timeZone } from "../schemas";
+import { slotListInput } from "@/core/validation/booking";
 
 // Only the Calendly call is a provider call: a database error while loading the rules is ours (500), not an outage (503).
 const calendly = onRequestPath("Calendly", calendlyClient);
 
 export const slotRouter = router({
   list: publicProcedure
-    .input(z.strictObject({ sessionTypeId: id, startDate: isoDate, endDate: isoDate, timeZone }))
+    .input(slotListInput)
     .output(z.object({ slots: z.array(z.object({ start: z.date(), end: z.date() })) }))
     .query(({ ctx, input }) => listSlots(ctx.db, { ...input, now: ctx.now() }, calendly)),
 });

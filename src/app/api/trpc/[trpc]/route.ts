@@ -1,18 +1,8 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createContext } from "@/server/trpc/context";
-import { appRouter } from "@/server/trpc/router";
-import { reportTrpcError } from "@/server/observability/report-error";
+import { handleTrpcRequest } from "@/server/trpc/http-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
-    onError: reportTrpcError,
-  });
+const handler = (req: Request) => handleTrpcRequest(req);
 
 export { handler as GET, handler as POST };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BookingFlow } from "../../../../_components/booking-flow";
+import { BookingFlow } from "@/features/booking/components/booking-flow";
 
 export const metadata: Metadata = { title: "Book a session" };
 
