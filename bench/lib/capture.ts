@@ -8,6 +8,9 @@ import { createCaller } from "../../src/server/trpc/router";
 
 export type Statement = { sql: string; params: unknown[] };
 
+/** builder.list, first page of 12, as the client link sends it. */
+export const LIST_PATH = "/api/trpc/builder.list?input=" + encodeURIComponent(JSON.stringify({ json: { limit: 12 } }));
+
 export async function captureBuilderListSql(url: string, poolSize: number): Promise<Statement[]> {
   const statements: Statement[] = [];
   // The listing runs as plain SQL on the client's pool; onSql sees exactly what is sent.

@@ -38,31 +38,45 @@ export type CpuWindow = {
   seconds: number;
 };
 
-/** Start measuring; call the returned function to end the window. */
-export function cpuWindow(serverPid: number, postgresPids: number[]): () => CpuWindow {
-  const sumPg = () => postgresPids.reduce((sum, pid) => sum + (readProcSeconds(pid) ?? 0), 0);
-  const canSeePg = postgresPids.length > 0 && postgresPids.every((pid) => readProcSeconds(pid) !== null);
-  const start = {
-    server: readProcSeconds(serverPid),
-    loader: process.cpuUsage(),
-    pg: sumPg(),
-    machine: readMachine(),
-    at: performance.now(),
-  };
+/**
+ * CPU seconds the processes used since `snapshot` was taken. A process that exited meanwhile
+ * (a pool closing an idle connection's backend) counts nothing: its last figure is unknown.
+ */
+function usedSince(snapshot: Map<number, number | null>): number {
+  let sum = 0;
+  for (const [pid, before] of snapshot) {
+    const after = readProcSeconds(pid);
+    if (before !== null && after !== null) sum += Math.max(0, after - before);
+  }
+  return sum;
+}
+
+const snapshotOf = (pids: number[]) => new Map(pids.map((pid) => [pid, readProcSeconds(pid)] as const));
+
+/**
+ * Start measuring; call the returned function to end the window. serverPids: the server's
+ * process tree (a launcher and `next start` for the Next server).
+ */
+export function cpuWindow(serverPids: number[], postgresPids: number[]): () => CpuWindow {
+  const server = snapshotOf(serverPids);
+  const pg = snapshotOf(postgresPids);
+  // Backends of a remote server are not in our /proc: then there is no postgres figure.
+  const canSeePg = postgresPids.length > 0 && [...pg.values()].every((s) => s !== null);
+  const canSeeServer = [...server.values()].every((s) => s !== null);
+  const start = { loader: process.cpuUsage(), machine: readMachine(), at: performance.now() };
   return () => {
-    const server = start.server === null ? null : (readProcSeconds(serverPid) ?? start.server) - start.server;
+    const serverUsed = canSeeServer ? usedSince(server) : null;
     const used = process.cpuUsage(start.loader);
     const loader = (used.user + used.system) / 1e6;
-    // Backends of a remote server are not in our /proc: then there is no postgres figure.
-    const postgres = canSeePg ? sumPg() - start.pg : null;
+    const postgres = canSeePg ? usedSince(pg) : null;
     const machine = readMachine();
     const busy = machine && start.machine ? machine.busy - start.machine.busy : null;
     const total = machine && start.machine ? machine.total - start.machine.total : null;
     return {
-      server,
+      server: serverUsed,
       loader,
       postgres,
-      others: busy === null || server === null || postgres === null ? null : Math.max(0, busy - server - loader - postgres),
+      others: busy === null || serverUsed === null || postgres === null ? null : Math.max(0, busy - serverUsed - loader - postgres),
       machineBusyPct: busy === null || !total ? null : (100 * busy) / total,
       seconds: (performance.now() - start.at) / 1000,
     };

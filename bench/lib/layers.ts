@@ -9,8 +9,7 @@ import { listBuilders } from "../../src/modules/builders/list-builders";
 import { sqlReaderFor } from "../../src/server/db/client";
 import { createContextInner } from "../../src/server/trpc/context";
 import { appRouter, createCaller } from "../../src/server/trpc/router";
-import type { Statement } from "./capture";
-import { LIST_PATH } from "./list-bench";
+import { LIST_PATH, type Statement } from "./capture";
 
 export type Layer = { layer: string; cpuUs: number; seqP50Ms: number };
 

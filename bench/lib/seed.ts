@@ -4,6 +4,7 @@
 // every run sees the same data and names collide the way real ones do (the list's
 // "displayName, id" order then really needs its tie-breaker).
 import pg from "pg";
+import { seedBookingBuilders } from "./seed-bookings";
 
 export const BUILDER_COUNT = 10_000;
 export const TYPES_PER_BUILDER = 5;
@@ -101,6 +102,7 @@ export async function seed(url: string): Promise<SeedStats> {
     await client.query(builderSql);
     await client.query(sessionTypeSql);
     for (const sql of slotBuilderSql) await client.query(sql);
+    await seedBookingBuilders(client);
     await client.query("COMMIT");
     // Fresh tables have no planner statistics until autovacuum gets to them; a real
     // database has them, so measure with them.

@@ -6,7 +6,7 @@ import type { ChildMessage, MemoryPeak } from "../servers/child";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export type BenchServer = { name: string; url: string; pid: number; stop(): Promise<MemoryPeak> };
+export type BenchServer = { name: string; url: string; pid: number; pids(): number[]; stop(): Promise<MemoryPeak> };
 
 export function startServer(name: "trpc" | "bare", env: Record<string, string>): Promise<BenchServer> {
   const child: ChildProcess = fork(path.join(repoRoot, "bench/servers", `${name}.ts`), [], {
@@ -15,6 +15,7 @@ export function startServer(name: "trpc" | "bare", env: Record<string, string>):
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  let stopping: Promise<MemoryPeak> | undefined;
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${name} server exited early (code ${code})`)));
     child.once("message", (msg: ChildMessage) => {
@@ -24,8 +25,10 @@ export function startServer(name: "trpc" | "bare", env: Record<string, string>):
         name,
         url: `http://127.0.0.1:${msg.port}`,
         pid: child.pid!,
+        pids: () => [child.pid!],
+        // Once: later calls get the same answer.
         stop: () =>
-          new Promise<MemoryPeak>((done, fail) => {
+          (stopping ??= new Promise<MemoryPeak>((done, fail) => {
             let memory: MemoryPeak | undefined;
             child.on("message", (m: ChildMessage) => "memory" in m && (memory = m.memory));
             // A child that is still alive 10 s after closing everything has leaked a handle.
@@ -39,7 +42,7 @@ export function startServer(name: "trpc" | "bare", env: Record<string, string>):
               else fail(new Error(`${name} server exit code ${code}`));
             });
             child.send("stop");
-          }),
+          })),
       });
     });
   });

@@ -1,7 +1,8 @@
-// slot.list for the busy builder: 31 local days, 500 confirmed bookings in range.
-// Measured three ways so a miss can be attributed: the whole procedure through the
-// router (createCaller: input/output validation + use-case), the database part alone
-// (loadSlotContext: the five queries), and the pure engine alone (computeSlots).
+// slot.list for the busy builder: 31 local days, 500 confirmed bookings in range. Over HTTP
+// under load (run.ts), and here, sequentially in process, three ways so a miss can be
+// attributed: the whole procedure through the router (createCaller: input/output validation
+// + use-case), the database part alone (loadSlotContext: the five queries), and the pure
+// engine alone (computeSlots).
 import { DateTime } from "luxon";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { computeSlots } from "../../src/core/slots/compute-slots";
@@ -16,7 +17,6 @@ export type SlotBench = {
   calls: number;
   slots: number;
   router: Latency;
-  http: Latency;
   dbLoad: Latency;
   engine: Latency;
   input: SlotInput;
@@ -34,35 +34,33 @@ async function time(calls: number, warmup: number, fn: () => unknown): Promise<L
   return summarize(samples);
 }
 
-/** trpcUrl: the tRPC benchmark server, for the same call over HTTP (adds superjson, which createCaller skips). */
-export async function benchSlots(db: PrismaClient, trpcUrl: string, calls = 200, warmup = 20): Promise<SlotBench> {
-  // The seed books the 31 local days starting tomorrow in the builder's zone.
+/** The seed books the 31 local days starting tomorrow in the builder's zone. */
+export function slotInput(): SlotInput {
   const first = DateTime.now().setZone(SLOT_ZONE).plus({ days: 1 });
-  const input = {
+  return {
     sessionTypeId: SLOT_SESSION_TYPE_ID,
     startDate: first.toISODate()!,
     endDate: first.plus({ days: SLOT_DAYS - 1 }).toISODate()!,
     timeZone: SLOT_ZONE,
   };
+}
+
+export const slotPath = (input: SlotInput) => `/api/trpc/slot.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+export async function benchSlots(db: PrismaClient, calls = 200, warmup = 20): Promise<SlotBench> {
+  const input = slotInput();
   const caller = createCaller(createContextInner({ db }));
   const { slots } = await caller.slot.list(input);
 
   const range = localDateRangeToUtc(input.startDate, input.endDate, input.timeZone);
   const load = () => loadSlotContext(db, { sessionTypeId: input.sessionTypeId, now: new Date(), from: range.start, to: range.end });
   const { query } = await load();
-  const url = `${trpcUrl}/api/trpc/slot.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const overHttp = async () => {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`slot.list over HTTP: ${res.status} ${await res.text()}`);
-    return res.text();
-  };
 
   return {
     calls,
     slots: slots.length,
     input,
     router: await time(calls, warmup, () => caller.slot.list(input)),
-    http: await time(calls, warmup, overHttp),
     dbLoad: await time(calls, warmup, load),
     engine: await time(calls, warmup, () => computeSlots({ ...query, now: new Date() })),
   };

@@ -10,10 +10,14 @@ const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string(
 // An empty value (as copied from .env.example) means "use the default".
 const emptyIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 
+/** Connections per process (Prisma and the plain SQL reader share one pool); PgBouncer's max_client_conn counts them. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (the dev launcher sets it for the embedded database)"),
   DIRECT_URL: optionalString,
+  DATABASE_POOL_SIZE: emptyIsUnset(z.coerce.number().int().min(1).max(200).default(DEFAULT_DATABASE_POOL_SIZE)),
   NEXT_PUBLIC_BASE_URL: emptyIsUnset(url.default("http://localhost:3000")),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
 
@@ -65,6 +69,16 @@ const serverEnvSchema = z.object({
   VERCEL_ENV: optionalString,
 
   SENTRY_DSN: optionalString,
+  // Share of requests Sentry traces (0-1) when SENTRY_DSN is set.
+  SENTRY_TRACES_SAMPLE_RATE: emptyIsUnset(z.coerce.number().min(0).max(1).default(0)),
+  // Gzip responses in Node (next.config.js reads it): only when no proxy or CDN in front compresses.
+  COMPRESS_RESPONSES: emptyIsUnset(z.stringbool().default(false)),
+  // API requests in flight per process before new ones are refused with a fast 503 (src/server/admission.ts).
+  // The default lets a 200-call burst through on 2 cores; raise it with the cores.
+  API_MAX_IN_FLIGHT: emptyIsUnset(z.coerce.number().int().min(1).max(100_000).default(256)),
+  // How long a session read from its signed cookie is trusted before the database is asked again;
+  // a session revoked elsewhere still works that long in a browser that has it. 0: every request asks.
+  SESSION_COOKIE_CACHE_SECONDS: emptyIsUnset(z.coerce.number().int().min(0).max(3600).default(300)),
   DD_SERVICE: z.string().default("booking-marketplace"),
   DD_ENV: optionalString,
   DD_VERSION: optionalString,
@@ -74,7 +88,7 @@ const serverEnvSchema = z.object({
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 // Production fails closed: every variable of the deployment checklist is required (no
-// localhost default), and values this repository publishes (scripts/lib/local-defaults.ts,
+// localhost default), and values this repository publishes (packages/devstack/src/local-defaults.ts,
 // .env.example) are refused: anyone could sign sessions or webhooks with them. Skipped only
 // by the local launchers' production build (`npm run start:local`, e2e), which set
 // ALLOW_LOCAL_DEFAULTS=true; `npm start` refuses that flag. env.test.ts keeps the list in step.

@@ -20,7 +20,7 @@ export async function startServer(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  initTracing(env);
+  await initTracing(env);
   if (!env.RUN_WORKERS) {
     // Webhooks are still verified, recorded and enqueued, outbox rows written and enqueued;
     // the queues, the sweep and pg-boss's maintenance run in `npm run worker` processes.

@@ -5,7 +5,7 @@ import { initTracing } from "./init-tracing";
 import { metrics } from "./metrics";
 import { getTracer } from "./tracer";
 
-initTracing(parseServerEnv(process.env));
+await initTracing(parseServerEnv(process.env));
 metrics.increment("booking.webhook.received", 2, ["provider:stripe", "type:checkout.session.completed"]);
 metrics.increment("booking.outbox.delivery", 1, ["outcome:sent"]);
 metrics.distribution("booking.webhook.processing_ms", 42, ["outcome:processed"]);

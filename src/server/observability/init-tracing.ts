@@ -1,4 +1,3 @@
-import tracer from "dd-trace";
 import type { ServerEnv } from "@/server/env";
 import { setTracer } from "./tracer";
 
@@ -6,8 +5,9 @@ import { setTracer } from "./tracer";
  * Datadog APM and DogStatsD. dd-trace 5.x (Node 20). With DD_TRACE_ENABLED=false (the
  * default locally) nothing is initialised and metrics are no-ops.
  */
-export function initTracing(env: ServerEnv): void {
+export async function initTracing(env: ServerEnv): Promise<void> {
   if (!env.DD_TRACE_ENABLED) return;
+  const { default: tracer } = await import("dd-trace");
   tracer.init({
     service: env.DD_SERVICE,
     env: env.DD_ENV ?? env.NODE_ENV,

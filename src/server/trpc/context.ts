@@ -18,11 +18,12 @@ export function createContextInner(opts: Partial<TrpcContext> & { db: PrismaClie
   return { userId: null, clientIp: "test", now: () => new Date(), ...opts };
 }
 
-export async function createContext({ headers }: { headers: Headers }): Promise<TrpcContext> {
+/** responseHeaders: where the auth session's refreshed cookies go (the tRPC response). */
+export async function createContext({ headers, responseHeaders }: { headers: Headers; responseHeaders?: Headers }): Promise<TrpcContext> {
   const env = getEnv();
   return createContextInner({
     db: getDb(),
-    userId: await getSessionUserId(headers),
+    userId: await getSessionUserId(headers, responseHeaders),
     clientIp: clientIpFrom(headers, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, onVercel: env.VERCEL }),
   });
 }
