@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layerRules, singleWriterRules } from "./eslint/layers.js";
 
 // Type-checked rules on. no-floating-promises stays an error: payment and webhook code
 // depends on every promise being awaited or handled.
@@ -17,6 +18,7 @@ export default tseslint.config(
       "next-env.d.ts",
       "*.config.js",
       "*.config.mjs",
+      "eslint/*.js",
     ],
   },
   js.configs.recommended,
@@ -37,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**/*.ts"],
+    files: ["src/core/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -64,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/modules/**/*.ts"],
+    files: ["src/modules/**/*.{ts,tsx}"],
     ignores: ["src/modules/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
@@ -81,8 +83,10 @@ export default tseslint.config(
     },
   },
   {
-    // Workspace packages (packages/provider-sandbox) are linted like src/ and import nothing
-    // from the app: only their own files and their declared dependencies.
+    // Workspace packages (packages/provider-sandbox, packages/devstack) are linted like src/ and
+    // import nothing from the app: only their own files and their declared dependencies. No
+    // `../` either, which keeps packages/devstack/src/migrations (bundled into production) from
+    // reaching the rest of the dev stack.
     files: ["packages/*/src/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -92,9 +96,11 @@ export default tseslint.config(
     },
   },
   {
-    // Production code never needs the provider sandboxes (tests and src/testing do), so
-    // neither `next build` nor the bundled start can reach them.
-    files: ["src/app/**/*.{ts,tsx}", "src/server/**/*.ts", "src/*.ts"],
+    // Production code (the app, and the entries `npm start` / `npm run worker` bundle) never
+    // needs the provider sandboxes or the dev stack (tests, src/testing and the local launchers
+    // do), so neither `next build` nor the bundled start can reach them. The one exception is
+    // the migration runner, which the production entries apply migrations with.
+    files: ["src/app/**/*.{ts,tsx}", "src/server/**/*.ts", "src/*.ts", "scripts/start.ts", "scripts/worker.ts", "scripts/lib/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
@@ -102,8 +108,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@booking/provider-sandbox", "@booking/provider-sandbox/*"],
-              message: "The provider sandboxes are for tests and the local stack only.",
+              regex: "^@booking/(provider-sandbox|devstack(?!/migrations$))(/|$)",
+              message:
+                "The provider sandboxes and the dev stack are for tests and the local stack only (production may use @booking/devstack/migrations).",
             },
           ],
         },
@@ -122,4 +129,7 @@ export default tseslint.config(
       "@typescript-eslint/require-await": "off",
     },
   },
+  // Every import arrow between layers, and one writer per booking transition (eslint/layers.js).
+  layerRules,
+  singleWriterRules,
 );

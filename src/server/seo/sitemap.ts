@@ -1,3 +1,4 @@
+import "server-only";
 import type { MetadataRoute } from "next";
 import { countListedBuilders, listListedBuilders } from "@/modules/builders/list-listed-builders";
 import { getDb } from "@/server/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { calendlyDedupeKey, calendlyEnvelope } from "@/modules/calendly/invitee-payload";
 import { getEnv } from "@/server/env";
 import { verifyCalendlySignature, WebhookVerificationError } from "./calendly-signature";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookProvider } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import { getDb } from "@/server/db/client";

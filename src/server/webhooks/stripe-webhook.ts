@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "@/server/env";
 import { getStripe } from "@/server/providers/stripe-client";
 import { CALENDLY_TOLERANCE_SECONDS, WebhookVerificationError } from "./calendly-signature";
