@@ -31,6 +31,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// Packages read NODE_ENV when they load, before this line runs (imports come first): `npm run
+// worker` sets it in the environment, so React renders emails in production mode.
 Object.assign(process.env, { NODE_ENV: "production", RUN_WORKERS: "true" });
 const source = { ...process.env };
 let problems = productionConfigProblems(source);

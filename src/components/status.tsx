@@ -26,12 +26,3 @@ export function ErrorNotice({ error, title, onRetry }: { error: unknown; title?:
     </div>
   );
 }
-
-/** Inline success/info message announced politely. */
-export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "success" | "warning" }) {
-  return (
-    <div className={`notice notice-${tone}`} role="status" aria-live="polite">
-      {children}
-    </div>
-  );
-}

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { formatMoney } from "@/core/money/money";
 import { BookingEmailTemplate } from "./booking-email-template";
-import type { OutgoingEmail } from "./mailer";
+import type { OutgoingEmail } from "@/modules/ports/mailer";
 import { renderEmail } from "./render-email";
 
 export type EmailKind = "EMAIL_CONFIRMATION" | "EMAIL_PAYMENT_RECEIPT" | "EMAIL_CANCELLATION" | "EMAIL_RESCHEDULE" | "EMAIL_REFUND_NOTICE";

@@ -4,7 +4,6 @@
 
 const EXCLUSION_VIOLATION = "23P01";
 const UNIQUE_VIOLATION = "23505";
-const CHECK_VIOLATION = "23514";
 
 function collectCodes(error: unknown, depth = 0): string[] {
   if (!error || typeof error !== "object" || depth > 5) return [];
@@ -44,8 +43,4 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isDataException(error: unknown): boolean {
   return collectCodes(error).some((code) => /^22[0-9A-Z]{3}$/.test(code));
-}
-
-export function isCheckViolation(error: unknown): boolean {
-  return collectCodes(error).includes(CHECK_VIOLATION) || /violates check constraint/.test(messageOf(error));
 }

@@ -11,8 +11,3 @@ export function setTracer(instance: Tracer): void {
 export function getTracer(): Tracer | undefined {
   return tracer;
 }
-
-/** Wraps async work in a span when tracing is on; otherwise just runs it. */
-export function traced<T>(name: string, resource: string, fn: () => Promise<T>): Promise<T> {
-  return tracer ? tracer.trace(name, { resource }, fn) : fn();
-}
