@@ -7,5 +7,17 @@ export const logger = pino({
     paths: ["*.password", "*.token", "*.manageToken", "*.authorization", "*.apiKey", "payload", "*.payload", "headers.cookie"],
     censor: "[redacted]",
   },
+  serializers: { err: serializeError },
   base: { service: "booking-marketplace" },
 });
+
+/**
+ * pino's error serializer copies every enumerable property, and a pg error carries its whole
+ * client: host, user, database, socket and parser state, kilobytes per log line on every
+ * dropped connection. The client is left out; message, code, stack and the rest stay.
+ */
+export function serializeError(error: Error): pino.SerializedError {
+  const serialized = pino.stdSerializers.err(error);
+  delete serialized.client;
+  return serialized;
+}
