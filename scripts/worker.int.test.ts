@@ -271,7 +271,7 @@ describe("npm run worker", () => {
       dependencies: Record<string, string>;
       scripts: Record<string, string>;
     };
-    expect(pkg.scripts.worker).toBe("node dist/worker.mjs");
+    expect(pkg.scripts.worker).toBe("NODE_ENV=production node dist/worker.mjs");
     const source = await readFile(bundle, "utf8");
     const specifiers = [...source.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);
     expect(specifiers).toContain("pg-boss");
