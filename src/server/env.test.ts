@@ -83,6 +83,7 @@ describe("production configuration fails closed", () => {
     BETTER_AUTH_SECRET: "a-real-secret-of-more-than-32-characters",
     CALENDLY_WEBHOOK_URL: "https://www.example.com/api/webhooks/calendly",
     STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
+    CRON_SECRET: "a-real-cron-secret-of-some-length",
   };
 
   it("accepts a complete production configuration", () => {
@@ -96,6 +97,7 @@ describe("production configuration fails closed", () => {
       CALENDLY_WEBHOOK_URL: _c,
       STRIPE_SECRET_KEY: _s,
       SENDGRID_API_KEY: _g,
+      CRON_SECRET: _cron,
       ...rest
     } = production;
     let message = "";
@@ -104,7 +106,14 @@ describe("production configuration fails closed", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    for (const name of ["DIRECT_URL", "NEXT_PUBLIC_BASE_URL", "CALENDLY_WEBHOOK_URL", "STRIPE_SECRET_KEY", "SENDGRID_API_KEY"]) {
+    for (const name of [
+      "DIRECT_URL",
+      "NEXT_PUBLIC_BASE_URL",
+      "CALENDLY_WEBHOOK_URL",
+      "STRIPE_SECRET_KEY",
+      "SENDGRID_API_KEY",
+      "CRON_SECRET",
+    ]) {
       expect(message).toContain(`  - ${name}: is missing`);
     }
     expect(message).toMatch(/NODE_ENV=production/);
@@ -137,7 +146,16 @@ describe("production configuration fails closed", () => {
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
     expect(example.NODE_ENV).toBe("production");
-    expect(() => parseServerEnv(example)).toThrow(/BETTER_AUTH_SECRET[\s\S]*CALENDLY_API_TOKEN[\s\S]*STRIPE_SECRET_KEY/);
+    expect(() => parseServerEnv(example)).toThrow(/BETTER_AUTH_SECRET[\s\S]*CALENDLY_API_TOKEN[\s\S]*STRIPE_SECRET_KEY[\s\S]*CRON_SECRET/);
+  });
+
+  it("wants a CRON_SECRET of 16+ characters in production only", () => {
+    expect(() => parseServerEnv({ ...production, CRON_SECRET: "short" })).toThrow(
+      /CRON_SECRET: CRON_SECRET must be at least 16 characters/,
+    );
+    expect(parseServerEnv({ ...production, CRON_SECRET: "x".repeat(16) }).CRON_SECRET).toBe("x".repeat(16));
+    expect(parseServerEnv(complete).CRON_SECRET).toBeUndefined();
+    expect(parseServerEnv({ ...complete, CRON_SECRET: "" }).CRON_SECRET).toBeUndefined();
   });
 
   it("wants the public https address, not this machine", () => {

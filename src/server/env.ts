@@ -79,6 +79,9 @@ const serverEnvSchema = z.object({
   // How long a session read from its signed cookie is trusted before the database is asked again;
   // a session revoked elsewhere still works that long in a browser that has it. 0: every request asks.
   SESSION_COOKIE_CACHE_SECONDS: emptyIsUnset(z.coerce.number().int().min(0).max(3600).default(300)),
+  // Authorizes the scheduled-work routes (/api/cron/<job>, src/server/cron): required in production;
+  // unset elsewhere, those routes answer 503.
+  CRON_SECRET: optionalString,
   DD_SERVICE: z.string().default("booking-marketplace"),
   DD_ENV: optionalString,
   DD_VERSION: optionalString,
@@ -99,14 +102,16 @@ const publishedSecrets = {
   STRIPE_SECRET_KEY: ["sk_test_sandbox", "sk_live_..."],
   STRIPE_WEBHOOK_SECRET: ["whsec_sandbox", "whsec_..."],
   SENDGRID_API_KEY: ["SG.sandbox", "SG...."],
+  CRON_SECRET: ["local-only-cron-secret", "replace-with-16-or-more-random-characters"],
 } as const;
+const isPublished = (name: keyof typeof publishedSecrets, v: string) =>
+  (publishedSecrets[name] as readonly string[]).includes(v) || v.includes("local-only");
+const publishedMessage = (name: string) => `${name} is a value published in this repository; generate one of your own`;
 const notPublished = (name: keyof typeof publishedSecrets) =>
   z
     .string()
     .optional()
-    .refine((v) => v === undefined || !((publishedSecrets[name] as readonly string[]).includes(v) || v.includes("local-only")), {
-      message: `${name} is a value published in this repository; generate one of your own`,
-    });
+    .refine((v) => v === undefined || !isPublished(name, v), { message: publishedMessage(name) });
 const publicUrl = (name: string) =>
   z
     .url({ protocol: /^https$/, error: `${name} must be an https URL` })
@@ -119,6 +124,11 @@ const productionEnvSchema = z.object({
   CALENDLY_WEBHOOK_URL: publicUrl("CALENDLY_WEBHOOK_URL"),
   STRIPE_WEBHOOK_URL: publicUrl("STRIPE_WEBHOOK_URL"),
   ...Object.fromEntries(Object.keys(publishedSecrets).map((name) => [name, notPublished(name as keyof typeof publishedSecrets)])),
+  // Optional elsewhere, required here: without it a serverless host's cron could not run the sweep.
+  CRON_SECRET: z
+    .string()
+    .min(16, "CRON_SECRET must be at least 16 characters")
+    .refine((v) => !isPublished("CRON_SECRET", v), { message: publishedMessage("CRON_SECRET") }),
 });
 
 let cached: ServerEnv | undefined;

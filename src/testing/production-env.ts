@@ -23,6 +23,7 @@ export function productionEnv(databaseUrl: string, overrides: Record<string, str
     STRIPE_WEBHOOK_URL: "https://www.example.com/api/webhooks/stripe",
     SENDGRID_API_KEY: "SG.1",
     SENDGRID_FROM_EMAIL: "noreply@example.com",
+    CRON_SECRET: "a-real-cron-secret-of-some-length",
     ...overrides,
   };
 }

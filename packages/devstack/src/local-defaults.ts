@@ -11,5 +11,7 @@ export const localProviderDefaults: Record<string, string> = {
   STRIPE_SUPPRESS_NOTICES: "true",
   SENDGRID_API_KEY: "SG.sandbox",
   SENDGRID_FROM_EMAIL: "noreply@booking.local",
+  // Lets a local run call /api/cron/<job> (curl -H "Authorization: Bearer local-only-cron-secret").
+  CRON_SECRET: "local-only-cron-secret",
   NEXT_TELEMETRY_DISABLED: "1",
 };

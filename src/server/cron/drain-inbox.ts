@@ -1,0 +1,47 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { processWebhookEvent, type ProcessOutcome } from "@/modules/webhooks/process-webhook-event";
+import { bookingConfig } from "@/server/booking-services";
+import { getEnv } from "@/server/env";
+import { defaultTuning } from "@/server/jobs/boss";
+import { logger } from "@/server/logger";
+import { metrics } from "@/server/observability/metrics";
+
+export type InboxDrainResult = Record<ProcessOutcome | "failed", number> & { paused: boolean; left: number };
+
+/**
+ * Applies recorded webhook events (RECEIVED, or FAILED with retries left) oldest first, each
+ * through the worker's own processWebhookEvent, for a host with no long-lived worker. Safe
+ * beside workers and other drains: each event is applied under its row lock and only while
+ * still RECEIVED or FAILED ("already-done" otherwise). A failure is recorded on the row; the
+ * next run (a minute later) is its backoff. WEBHOOKS_PAUSED: events wait in the inbox.
+ */
+export async function drainInbox(
+  db: PrismaClient,
+  { deadline, limit = 100 }: { deadline: number; limit?: number },
+): Promise<InboxDrainResult> {
+  const result: InboxDrainResult = { paused: false, processed: 0, ignored: 0, "already-done": 0, missing: 0, failed: 0, left: 0 };
+  if (getEnv().WEBHOOKS_PAUSED) return { ...result, paused: true };
+  const config = bookingConfig();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "WebhookEvent"
+     WHERE status = 'RECEIVED' OR (status = 'FAILED' AND attempts <= ${defaultTuning.retryLimit})
+     ORDER BY "receivedAt"
+     LIMIT ${limit}`;
+  for (const row of rows) {
+    if (Date.now() >= deadline) {
+      result.left += 1;
+      continue;
+    }
+    const started = Date.now();
+    try {
+      const outcome = await processWebhookEvent(db, { eventId: row.id, ...config });
+      metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
+      result[outcome] += 1;
+    } catch (error) {
+      logger.error({ err: error, eventId: row.id }, "webhook processing failed");
+      result.failed += 1;
+    }
+  }
+  if (result.processed || result.failed || result.left) logger.info({ ...result }, "inbox drain");
+  return result;
+}
