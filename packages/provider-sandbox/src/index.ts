@@ -15,8 +15,8 @@ export type {
   CompleteCheckoutOptions,
 } from "./stripe-sandbox";
 
-export { SendgridSandbox, startSendgridSandbox, recipients } from "./sendgrid-sandbox";
-export type { SendgridSandboxOptions, ReceivedMail, MailAttempt, SendgridError } from "./sendgrid-sandbox";
+export { SendgridSandbox, startSendgridSandbox, recipients, attachmentsOf } from "./sendgrid-sandbox";
+export type { SendgridSandboxOptions, ReceivedMail, ReceivedAttachment, MailAttempt, SendgridError } from "./sendgrid-sandbox";
 
 export { CalendlySandbox, startCalendlySandbox } from "./calendly-sandbox";
 export type {

@@ -31,6 +31,19 @@ export function contentOf(mail: ReceivedMail, type: string): string | undefined 
   return isRecord(block) && typeof block.value === "string" ? block.value : undefined;
 }
 
+export type ReceivedAttachment = { filename: string; type: string | undefined; disposition: string | undefined; content: string };
+
+/** The attachments as sent, their base64 content decoded as UTF-8 text. */
+export function attachmentsOf(mail: ReceivedMail): ReceivedAttachment[] {
+  const list: unknown[] = Array.isArray(mail.body.attachments) ? mail.body.attachments : [];
+  return list.filter(isRecord).map((a) => ({
+    filename: String(a.filename),
+    type: typeof a.type === "string" ? a.type : undefined,
+    disposition: typeof a.disposition === "string" ? a.disposition : undefined,
+    content: Buffer.from(String(a.content), "base64").toString("utf8"),
+  }));
+}
+
 /** A JSON scalar as page text; anything else shows nothing. */
 function scalar(value: unknown): string | number | undefined {
   return typeof value === "string" || typeof value === "number" ? value : undefined;

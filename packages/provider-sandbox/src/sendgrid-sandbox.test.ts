@@ -1,7 +1,7 @@
 import sgMail from "@sendgrid/mail";
 import type { Client } from "@sendgrid/client/src/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { recipients, startSendgridSandbox } from "./sendgrid-sandbox";
+import { attachmentsOf, recipients, startSendgridSandbox } from "./sendgrid-sandbox";
 import type { SendgridSandbox } from "./sendgrid-sandbox";
 
 let sandbox: SendgridSandbox;
@@ -121,6 +121,38 @@ describe("SendGrid sandbox with @sendgrid/mail", () => {
     expect(errors.map((e) => e.field)).toEqual(["subject", "content"]);
     expect(sandbox.messages).toHaveLength(0);
     expect(sandbox.attempts.map((a) => a.status)).toEqual([400, 400]);
+  });
+
+  it("records attachments as sent, and rejects the ones SendGrid rejects", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    const invite = {
+      content: Buffer.from(ics).toString("base64"),
+      filename: "invite.ics",
+      type: "text/calendar",
+      disposition: "attachment",
+    };
+    const [res] = await sgMail.send({ ...confirmation, attachments: [invite] });
+    expect(res.statusCode).toBe(202);
+    expect(sandbox.messages[0]?.body.attachments).toEqual([invite]);
+    expect(attachmentsOf(sandbox.messages[0]!)).toEqual([
+      { filename: "invite.ics", type: "text/calendar", disposition: "attachment", content: ics },
+    ]);
+
+    const err = await sendError({
+      ...confirmation,
+      attachments: [
+        { ...invite, type: "text/calendar; method=REQUEST" },
+        { content: "not base64!", filename: "" },
+      ],
+    });
+    expect(err.code).toBe(400);
+    const { errors } = err.response.body as { errors: Array<{ field: string; message: string }> };
+    expect(errors).toEqual([
+      expect.objectContaining({ field: "attachments.0.type", message: "The attachment type cannot contain ';', or CRLF characters." }),
+      expect.objectContaining({ field: "attachments.1.content", message: "The attachment content must be base64 encoded." }),
+      expect.objectContaining({ field: "attachments.1.filename", message: "The attachment filename is required." }),
+    ]);
+    expect(sandbox.messages).toHaveLength(1);
   });
 
   it("accepts a dynamic template without subject or content", async () => {

@@ -18,14 +18,14 @@ import {
   startServer,
 } from "./http-util";
 import type { RunningServer, SandboxApp, SandboxContext } from "./http-util";
-import { inboxPage, messagePage, recipients } from "./sendgrid-pages";
-import type { ReceivedMail } from "./sendgrid-pages";
+import { attachmentsOf, inboxPage, messagePage, recipients } from "./sendgrid-pages";
+import type { ReceivedAttachment, ReceivedMail } from "./sendgrid-pages";
 import { validateMailSend } from "./sendgrid-validate";
 import type { SendgridError } from "./sendgrid-validate";
 import { page } from "./html";
 
-export type { ReceivedMail, SendgridError };
-export { recipients };
+export type { ReceivedAttachment, ReceivedMail, SendgridError };
+export { attachmentsOf, recipients };
 
 export type SendgridSandboxOptions = { port?: number };
 

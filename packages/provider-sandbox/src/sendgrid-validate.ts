@@ -37,6 +37,27 @@ function checkAddresses(list: unknown, field: string, required: boolean, errors:
   });
 }
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+// The real endpoint takes the MIME type bare: a parameter such as "; method=REQUEST" is a 400,
+// which is how calendar invites break in production while plain emails keep working.
+function checkAttachments(list: unknown, errors: SendgridError[]): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    errors.push(err("The attachments parameter must be an array of attachment objects.", "attachments"));
+    return;
+  }
+  list.forEach((a, i) => {
+    const rec = isRecord(a) ? a : {};
+    if (!nonEmptyString(rec.content)) errors.push(err("The attachment content is required.", `attachments.${i}.content`));
+    else if (!BASE64.test(rec.content)) errors.push(err("The attachment content must be base64 encoded.", `attachments.${i}.content`));
+    if (!nonEmptyString(rec.filename)) errors.push(err("The attachment filename is required.", `attachments.${i}.filename`));
+    if (rec.type !== undefined && (!nonEmptyString(rec.type) || /[;\r\n]/.test(rec.type))) {
+      errors.push(err("The attachment type cannot contain ';', or CRLF characters.", `attachments.${i}.type`));
+    }
+  });
+}
+
 export function validateMailSend(body: unknown): SendgridError[] {
   if (!isRecord(body)) return [{ message: "Bad Request", field: null, help: null }];
   const errors: SendgridError[] = [];
@@ -111,6 +132,8 @@ export function validateMailSend(body: unknown): SendgridError[] {
       errors.push(err("If present, text/plain content must be first, followed by text/html, followed by any other content.", "content"));
     }
   }
+
+  checkAttachments(body.attachments, errors);
 
   if (body.custom_args !== undefined) {
     const args = isRecord(body.custom_args) ? Object.values(body.custom_args) : [null];

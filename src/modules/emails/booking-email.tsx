@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { formatMoney } from "@/core/money/money";
 import { BookingEmailTemplate } from "./booking-email-template";
-import type { OutgoingEmail } from "@/modules/ports/mailer";
+import type { EmailAttachment, OutgoingEmail } from "@/modules/ports/mailer";
 import { renderEmail } from "./render-email";
 
 export type EmailKind = "EMAIL_CONFIRMATION" | "EMAIL_PAYMENT_RECEIPT" | "EMAIL_CANCELLATION" | "EMAIL_RESCHEDULE" | "EMAIL_REFUND_NOTICE";
@@ -48,7 +48,12 @@ const copy: Record<EmailKind, { subject: (b: EmailBooking) => string; lead: (b: 
 };
 
 /** Built-in templates; with SENDGRID_BOOKING_TEMPLATE_ID the same data feeds a dynamic template. */
-export function renderBookingEmail(kind: EmailKind, booking: EmailBooking, manageUrl: string): OutgoingEmail {
+export function renderBookingEmail(
+  kind: EmailKind,
+  booking: EmailBooking,
+  manageUrl: string,
+  attachments: EmailAttachment[] = [],
+): OutgoingEmail {
   const when = DateTime.fromJSDate(booking.startTime, { zone: booking.builderTimeZone }).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
   const price = formatMoney({ amountCents: booking.priceCents, currency: booking.currency });
   const subject = copy[kind].subject(booking);
@@ -83,5 +88,6 @@ export function renderBookingEmail(kind: EmailKind, booking: EmailBooking, manag
       bookingId: booking.id,
     },
     customArgs: { bookingId: booking.id, kind },
+    attachments,
   };
 }

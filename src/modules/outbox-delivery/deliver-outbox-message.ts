@@ -2,12 +2,13 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { recordRefund } from "@/modules/bookings/lifecycle/record-refund";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import { renderBookingEmail } from "@/modules/emails/booking-email";
+import { bookingInviteAttachment } from "@/modules/emails/booking-invite-attachment";
 import { CalendlyApiError, type CalendlyApi } from "@/modules/ports/calendly-api";
 import { MailSendError, type Mailer } from "@/modules/ports/mailer";
 import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { Tx } from "@/modules/shared/tx";
 import { claimOutboxMessage, DEFAULT_LEASE_MS, LIVE_LEASE_MS, renewOutboxLease, type OutboxClaim } from "./claim-outbox-message";
-import { loadOutboxBooking, toEmailBooking } from "./outbox-booking";
+import { loadOutboxBooking, loadRescheduleChain, toEmailBooking } from "./outbox-booking";
 
 export type OutboxDeps = {
   mailer: Mailer;
@@ -16,6 +17,10 @@ export type OutboxDeps = {
   baseUrl: string;
   manageTokenSecret: string;
   emailPaused: boolean;
+  /** The calendar invite's organizer: the address booking emails come from. */
+  inviteOrganizer: { name: string; email: string };
+  /** Told when an invite cannot be built; the email still goes out, without it. */
+  onInviteError: (error: Error, context: { bookingId: string; outboxId: string }) => void;
 };
 
 /** "superseded": the call was made, but the lease had run out and another attempt owns the row. */
@@ -33,7 +38,7 @@ type OutboxBooking = Awaited<ReturnType<typeof loadOutboxBooking>>;
 // safe to repeat except an email (SendGrid has no idempotency key): a refund carries
 // `refund:<bookingId>`, expiring a closed Checkout Session or cancelling a cancelled Calendly
 // event is a no-op, and an email carries its outbox id and attempt so duplicates are traceable.
-async function call(claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps): Promise<Effect> {
+async function call(db: PrismaClient, claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps): Promise<Effect> {
   switch (claim.kind) {
     case "STRIPE_REFUND": {
       if (!booking.stripePaymentIntentId) throw new RetryLaterError("The payment intent is not known yet");
@@ -62,7 +67,15 @@ async function call(claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps
     }
     default: {
       const manageUrl = `${deps.baseUrl}/bookings/${booking.id}?token=${manageTokenFor(booking.id, deps.manageTokenSecret).token}`;
-      const email = renderBookingEmail(claim.kind, toEmailBooking(booking), manageUrl);
+      const emailBooking = toEmailBooking(booking);
+      const invite = bookingInviteAttachment(claim.kind, emailBooking, manageUrl, {
+        status: booking.status,
+        ...(await loadRescheduleChain(db, booking)),
+        organizer: deps.inviteOrganizer,
+        appUrl: deps.baseUrl,
+      });
+      if (invite.error) deps.onInviteError(invite.error, { bookingId: booking.id, outboxId: claim.id });
+      const email = renderBookingEmail(claim.kind, emailBooking, manageUrl, invite.attachment ? [invite.attachment] : []);
       const customArgs = { ...email.customArgs, outboxId: claim.id, attempt: String(claim.attempt) };
       const result = await deps.mailer.send({ ...email, customArgs });
       return { providerMessageId: result.messageId, statusCode: result.statusCode };
@@ -143,7 +156,7 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
   let effect: Effect;
   const heartbeat = keepLease(db, claim, lease);
   try {
-    effect = await call(claim, await loadOutboxBooking(db, claim.bookingId), deps);
+    effect = await call(db, claim, await loadOutboxBooking(db, claim.bookingId), deps);
   } catch (error) {
     heartbeat.stop();
     const retry = isRetryable(error) && !finalAttempt;

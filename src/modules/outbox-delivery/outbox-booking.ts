@@ -6,6 +6,8 @@ export function loadOutboxBooking(tx: Tx, bookingId: string) {
     where: { id: bookingId },
     select: {
       id: true,
+      status: true,
+      rescheduledFromId: true,
       clientName: true,
       clientEmail: true,
       startTime: true,
@@ -40,4 +42,24 @@ export function toEmailBooking(b: Awaited<ReturnType<typeof loadOutboxBooking>>)
     builderName: b.builder.displayName,
     builderTimeZone: b.builder.timeZone,
   };
+}
+
+// A reschedule chain is a handful of rows; the bound only guards against a corrupt cycle.
+const MAX_CHAIN = 100;
+
+/** The first booking of the reschedule chain `booking` ends, and how many reschedules led to it. */
+export async function loadRescheduleChain(
+  tx: Tx,
+  booking: { id: string; rescheduledFromId: string | null },
+): Promise<{ firstBookingId: string; rescheduleDepth: number }> {
+  let current = booking;
+  let depth = 0;
+  while (current.rescheduledFromId && depth < MAX_CHAIN) {
+    current = await tx.booking.findUniqueOrThrow({
+      where: { id: current.rescheduledFromId },
+      select: { id: true, rescheduledFromId: true },
+    });
+    depth++;
+  }
+  return { firstBookingId: current.id, rescheduleDepth: depth };
 }

@@ -1,5 +1,16 @@
 // The port use-cases need to send an email. The SendGrid adapter implements it.
 
+/** The display name emails are sent under (and a calendar invite's organizer). */
+export const SENDER_NAME = "Booking Marketplace";
+
+export type EmailAttachment = {
+  filename: string;
+  /** A bare MIME type: SendGrid rejects parameters (";") here, so an invite's METHOD lives in its body. */
+  type: string;
+  /** The file's bytes, base64-encoded. */
+  content: string;
+};
+
 export type OutgoingEmail = {
   to: { email: string; name: string };
   subject: string;
@@ -9,6 +20,8 @@ export type OutgoingEmail = {
   templateData: Record<string, string | number | null>;
   /** Echoed back by SendGrid's event webhook; lets operators trace a message to its outbox row. */
   customArgs: Record<string, string>;
+  /** Sent with both the built-in and the dynamic-template content. */
+  attachments: EmailAttachment[];
 };
 
 export class MailSendError extends Error {

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { OutboxClaim } from "@/modules/outbox-delivery/claim-outbox-message";
 import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox-delivery/deliver-outbox-message";
 import { releaseClaims } from "@/modules/outbox-delivery/release-claims";
+import { SENDER_NAME } from "@/modules/ports/mailer";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
 import { bookingConfig } from "@/server/booking-services";
 import { getEnv } from "@/server/env";
@@ -27,6 +28,11 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
     baseUrl,
     manageTokenSecret,
     emailPaused: getEnv().EMAIL_SENDING_PAUSED,
+    inviteOrganizer: { name: SENDER_NAME, email: getEnv().SENDGRID_FROM_EMAIL },
+    onInviteError: (error, context) => {
+      logger.error({ err: error, ...context }, "calendar invite not built; the email goes without it");
+      Sentry.captureException(error, { extra: context });
+    },
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSendgridSandbox, type SendgridSandbox } from "@booking/provider-sandbox";
+import { attachmentsOf, startSendgridSandbox, type SendgridSandbox } from "@booking/provider-sandbox";
 import { renderBookingEmail } from "@/modules/emails/booking-email";
 import { MailSendError } from "@/modules/ports/mailer";
 import { resetEnvForTests } from "@/server/env";
@@ -70,6 +70,23 @@ describe("the SendGrid adapter through the real @sendgrid/mail SDK", () => {
     expect(text?.value).toContain("Sunday 8 March 2026, 13:00 EDT");
     expect(html?.value).toContain("Zoë &lt;script&gt;");
     expect(html?.value).not.toContain("<script>");
+  });
+
+  it("sends attachments with both the dynamic template and the built-in content, and none when there are none", async () => {
+    const ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+    const withInvite = {
+      ...email,
+      attachments: [{ filename: "invite.ics", type: "text/calendar", content: Buffer.from(ics).toString("base64") }],
+    };
+    for (const templateId of ["d-booking-template", undefined]) {
+      configure(templateId);
+      expect((await sendgridMailer.send(withInvite)).statusCode).toBe(202);
+      const mail = sandbox.messages.at(-1)!;
+      expect(mail.body.template_id).toBe(templateId);
+      expect(attachmentsOf(mail)).toEqual([{ filename: "invite.ics", type: "text/calendar", disposition: "attachment", content: ics }]);
+    }
+    await sendgridMailer.send(email);
+    expect(sandbox.messages.at(-1)!.body.attachments).toBeUndefined();
   });
 
   it("classifies 429 and 5xx as retryable and other 4xx as permanent", async () => {

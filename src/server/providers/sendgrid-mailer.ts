@@ -1,6 +1,6 @@
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
-import { MailSendError, type Mailer } from "@/modules/ports/mailer";
+import { MailSendError, SENDER_NAME, type Mailer } from "@/modules/ports/mailer";
 import { getEnv } from "@/server/env";
 
 // Retry 429, 5xx, network errors and timeouts; never other 4xx (SendGrid's guidance).
@@ -35,8 +35,15 @@ function client(): MailService {
 export const sendgridMailer: Mailer = {
   async send(email) {
     const env = getEnv();
-    const from = { email: env.SENDGRID_FROM_EMAIL, name: "Booking Marketplace" };
-    const base = { to: email.to, from, customArgs: email.customArgs, categories: ["booking"] };
+    const from = { email: env.SENDGRID_FROM_EMAIL, name: SENDER_NAME };
+    const attachments = email.attachments.map((a) => ({ ...a, disposition: "attachment" }));
+    const base = {
+      to: email.to,
+      from,
+      customArgs: email.customArgs,
+      categories: ["booking"],
+      ...(attachments.length > 0 ? { attachments } : {}),
+    };
     const message = env.SENDGRID_BOOKING_TEMPLATE_ID
       ? { ...base, templateId: env.SENDGRID_BOOKING_TEMPLATE_ID, dynamicTemplateData: email.templateData }
       : { ...base, subject: email.subject, text: email.text, html: email.html };
