@@ -111,3 +111,47 @@ test("public/ serves the icons, the web manifest and the default preview image",
   expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/manifest.webmanifest");
   expect(await page.locator('meta[property="og:image"]').first().getAttribute("content")).toMatch(/\/og-default\.png$/);
 });
+
+test("a booking page is titled by its session and builder; an unknown, foreign or missing session is a real 404", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/builders/ada-lovelace");
+  const href = await page.getByRole("link", { name: "Book Intro call" }).getAttribute("href");
+  expect(href).toMatch(/^\/builders\/ada-lovelace\/book\/[^/]+$/);
+  const response = await page.goto(href!);
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle("Book Intro call with Ada Lovelace · Builder Bookings");
+  expect(await page.locator('meta[name="description"]').first().getAttribute("content")).toContain("Intro call with Ada Lovelace");
+
+  const sessionTypeId = href!.split("/").at(-1)!;
+  for (const path of [
+    "/builders/ada-lovelace/book/no-such-session",
+    `/builders/grace-hopper/book/${sessionTypeId}`,
+    `/builders/nobody-here/book/${sessionTypeId}`,
+  ]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  const missing = await page.goto("/builders/ada-lovelace/book/no-such-session");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Session not found" })).toBeVisible();
+  expect(await page.locator('meta[name="robots"]').first().getAttribute("content")).toContain("noindex");
+});
+
+test("every page has a title and description of its own, and private pages ask not to be indexed", async ({ page }) => {
+  const titles = new Map<string, string>();
+  const descriptions = new Map<string, string | null>();
+  for (const path of ["/", "/builders/ada-lovelace", "/builders/grace-hopper", "/sign-in", "/sign-up", "/bookings", "/dashboard"]) {
+    await page.goto(path);
+    titles.set(path, await page.title());
+    descriptions.set(path, await page.locator('meta[name="description"]').first().getAttribute("content"));
+  }
+  expect(titles.get("/")).toBe("Find a builder · Builder Bookings");
+  expect(titles.get("/sign-in")).toBe("Sign in · Builder Bookings");
+  expect(new Set(titles.values()).size, JSON.stringify([...titles])).toBe(titles.size);
+  expect(new Set(descriptions.values()).size, JSON.stringify([...descriptions])).toBe(descriptions.size);
+  for (const path of ["/bookings", "/dashboard"]) {
+    await page.goto(path);
+    expect(await page.locator('meta[name="robots"]').first().getAttribute("content"), path).toContain("noindex");
+  }
+});

@@ -46,7 +46,7 @@ export async function measureLayers(db: PrismaClient, url: string, poolSize: num
       "reference: Prisma findMany + sessionTypes relation",
       () =>
         db.builderProfile.findMany({
-          where: { published: true },
+          where: { published: true, sessionTypes: { some: { active: true } } },
           orderBy: [{ displayName: "asc" }, { id: "asc" }],
           take: 13,
           select: {

@@ -1,6 +1,14 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Marketplace } from "@/features/builders/components/marketplace";
 import { Loading } from "@/components/status";
+
+export const metadata: Metadata = {
+  // The layout's title template applies to nested segments only, not to its own page.
+  title: { absolute: "Find a builder · Builder Bookings" },
+  description: "Browse independent software builders by skill and price, and book a consulting session at a time that suits you.",
+  alternates: { canonical: "/" },
+};
 
 export default function HomePage() {
   return (

@@ -55,7 +55,10 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export function builderListQuery(input: ListBuildersInput): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const filters = ["b.published"];
+  // Listed means published with something to book: a profile whose session types are all
+  // archived stays reachable by its URL but is left out (EXISTS stops at the first active
+  // type, found through the (builderId, active) index).
+  const filters = ['b.published AND EXISTS (SELECT 1 FROM "SessionType" a WHERE a."builderId" = b.id AND a.active)'];
   const q = input.q?.trim();
   if (input.tag) filters.push(`b.tags @> ARRAY[${param(input.tag.toLowerCase())}]::text[]`);
   if (q) {

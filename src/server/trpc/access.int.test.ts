@@ -109,6 +109,8 @@ describe("authorization through the procedure ladder", () => {
 
   it("hides unpublished builders from the marketplace and their profile page", async () => {
     const hidden = await createBuilder(t.db, { published: false, displayName: "Hidden Person" });
+    // Bookable but unpublished: only the published flag keeps it out of the list.
+    await createSessionType(t.db, hidden.profile.id);
     await expect(callerFor(t.db).builder.bySlug({ slug: hidden.profile.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const page = await callerFor(t.db).builder.list({ q: "Hidden Person" });
     expect(page.items).toEqual([]);

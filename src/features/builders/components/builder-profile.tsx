@@ -24,7 +24,14 @@ export function BuilderProfile({ builder }: { builder: BuilderPublic }) {
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
         {builder.sessionTypes.length === 0 ? (
-          <p className="muted">No sessions are available to book right now.</p>
+          // Such a profile is left out of the marketplace and the sitemap but stays reachable
+          // by its link, so it says plainly why there is nothing to book.
+          <div className="notice">
+            <p>
+              <strong>No sessions available right now.</strong>
+            </p>
+            <p className="muted">{builder.displayName} is not taking bookings at the moment. Please check back later.</p>
+          </div>
         ) : (
           <ul className="session-list">
             {builder.sessionTypes.map((st) => (

@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { OwnSessionType } from "@/trpc/types";
-import { getErrorMessage } from "@/lib/errors";
 import { formatMoney } from "@/core/money/money";
 import { ErrorNotice, Loading } from "@/components/status";
+import { ArchiveSessionTypeButton } from "./archive-session-type-button";
+import { ArchivedSessionTypes } from "./archived-session-types";
 import { CalendlyLink } from "./calendly-link";
 import { SessionTypeForm } from "./session-type-form";
 
@@ -14,6 +15,8 @@ export function SessionTypesPanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.sessionType.mine.queryOptions());
+  const active = query.data?.filter((st) => st.active) ?? [];
+  const archived = query.data?.filter((st) => !st.active) ?? [];
   const [createKey, setCreateKey] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const invalidate = () =>
@@ -37,14 +40,22 @@ export function SessionTypesPanel() {
         <Loading label="Loading session types…" />
       ) : query.isError ? (
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <p className="muted">You have no session types yet. Create one below.</p>
       ) : (
-        <ul className="session-type-admin-list">
-          {query.data.map((st) => (
-            <SessionTypeRow key={st.id} sessionType={st} onChanged={invalidate} onStatus={setStatus} />
-          ))}
-        </ul>
+        <>
+          {active.length === 0 ? (
+            <p className="muted">
+              {archived.length === 0 ? "You have no session types yet." : "You have no active session types."} Create one below
+              {archived.length === 0 ? "" : " or unarchive one"}: until then clients cannot book you and the marketplace does not list you.
+            </p>
+          ) : (
+            <ul className="session-type-admin-list">
+              {active.map((st) => (
+                <SessionTypeRow key={st.id} sessionType={st} onChanged={invalidate} onStatus={setStatus} />
+              ))}
+            </ul>
+          )}
+          <ArchivedSessionTypes sessionTypes={archived} onChanged={invalidate} onStatus={setStatus} />
+        </>
       )}
       <section className="card" aria-labelledby="create-session-type-heading">
         <h3 id="create-session-type-heading">New session type</h3>
@@ -83,42 +94,30 @@ function SessionTypeRow({
       },
     }),
   );
-  const archive = useMutation(
-    trpc.sessionType.archive.mutationOptions({
-      onSuccess: async () => {
-        onStatus(`Archived “${st.title}”.`);
-        await onChanged();
-      },
-    }),
-  );
 
   return (
     <li className="card session-type-row">
       <div className="session-type-summary">
-        <h3>
-          {st.title} {st.active ? null : <span className="badge badge-cancelled">Archived</span>}
-        </h3>
+        <h3>{st.title}</h3>
         <p className="muted">
           {st.durationMinutes} min · {formatMoney({ amountCents: st.priceCents, currency: st.currency })} · /{st.slug}
           {st.calendlyEventTypeUri ? " · Calendly linked" : ""}
         </p>
       </div>
-      {st.active && !editing ? (
+      {!editing ? (
         <div className="button-row">
           <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
             Edit<span className="visually-hidden"> {st.title}</span>
           </button>
-          <button type="button" className="button button-danger" onClick={() => archive.mutate({ id: st.id })} disabled={archive.isPending}>
-            {archive.isPending ? "Archiving…" : "Archive"}
-            <span className="visually-hidden"> {st.title}</span>
-          </button>
           <CalendlyLink sessionType={st} onChanged={onChanged} />
+          <ArchiveSessionTypeButton
+            sessionType={st}
+            onArchived={() => {
+              onStatus(`Archived “${st.title}”. It is listed under Archived below, where you can unarchive it.`);
+              return onChanged();
+            }}
+          />
         </div>
-      ) : null}
-      {archive.isError ? (
-        <p className="notice notice-error" role="alert">
-          {getErrorMessage(archive.error)}
-        </p>
       ) : null}
       {editing ? (
         <SessionTypeForm

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { archiveSessionType } from "@/modules/session-types/archive-session-type";
 import { createSessionType } from "@/modules/session-types/create-session-type";
 import { listActiveSessionTypes, listOwnSessionTypes } from "@/modules/session-types/list-session-types";
+import { unarchiveSessionType } from "@/modules/session-types/unarchive-session-type";
 import { updateSessionType } from "@/modules/session-types/update-session-type";
 import { linkCalendlyEventType } from "@/modules/session-types/link-calendly-event-type";
 import { AppError } from "@/core/errors";
@@ -58,4 +59,9 @@ export const sessionTypeRouter = router({
     .input(z.strictObject({ id }))
     .output(ownSessionType)
     .mutation(({ ctx, input }) => archiveSessionType(ctx.db, { id: input.id, builderId: ctx.builderId })),
+
+  unarchive: builderProcedure
+    .input(z.strictObject({ id }))
+    .output(ownSessionType)
+    .mutation(({ ctx, input }) => unarchiveSessionType(ctx.db, { id: input.id, builderId: ctx.builderId })),
 });

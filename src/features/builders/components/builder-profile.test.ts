@@ -1,0 +1,39 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { BuilderProfile } from "./builder-profile";
+
+const builder = {
+  id: "b1",
+  slug: "quiet-builder",
+  displayName: "Quiet Builder",
+  headline: "Between projects",
+  bio: "",
+  tags: ["rust"],
+  timeZone: "Europe/Berlin",
+  sessionTypes: [],
+};
+
+describe("BuilderProfile", () => {
+  it("says plainly that there is nothing to book when every session type is archived", () => {
+    const html = renderToStaticMarkup(createElement(BuilderProfile, { builder }));
+    expect(html).toContain("<h1>Quiet Builder</h1>");
+    expect(html).toContain("No sessions available right now.");
+    expect(html).not.toContain("/book/");
+  });
+
+  it("offers each active session type with a booking link instead", () => {
+    const sessionType = {
+      id: "st1",
+      title: "Intro call",
+      slug: "intro",
+      description: "",
+      durationMinutes: 30,
+      priceCents: 0,
+      currency: "usd",
+    };
+    const html = renderToStaticMarkup(createElement(BuilderProfile, { builder: { ...builder, sessionTypes: [sessionType] } }));
+    expect(html).not.toContain("No sessions available right now.");
+    expect(html).toContain('href="/builders/quiet-builder/book/st1"');
+  });
+});
