@@ -62,9 +62,11 @@ const serverEnvSchema = z.object({
   TRUSTED_PROXY_HOPS: emptyIsUnset(z.coerce.number().int().min(0).max(10).default(0)),
   VERCEL: emptyIsUnset(z.stringbool().default(false)),
 
-  // Rollback levers: switch webhook processing or outbound email off without a deploy.
+  // Rollback levers' defaults: an operator's setting in the database (RuntimeLever, changed
+  // through admin.setLever) wins, without a restart (docs/decisions/0021-runtime-levers.md).
   WEBHOOKS_PAUSED: emptyIsUnset(z.stringbool().default(false)),
   EMAIL_SENDING_PAUSED: emptyIsUnset(z.stringbool().default(false)),
+  BOOKINGS_CLOSED: emptyIsUnset(z.stringbool().default(false)),
   RUN_WORKERS: emptyIsUnset(z.stringbool().default(true)),
   VERCEL_ENV: optionalString,
 

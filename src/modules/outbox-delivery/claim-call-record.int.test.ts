@@ -329,7 +329,7 @@ describe("claim, call, record", () => {
     const row = await owedEmail("paused@example.test");
     for (const finalAttempt of [false, true]) {
       await expect(
-        deliverOutboxMessage(h.db, outboxDeps({ emailPaused: true }), { outboxId: row.id, finalAttempt }),
+        deliverOutboxMessage(h.db, outboxDeps({ emailPaused: () => true }), { outboxId: row.id, finalAttempt }),
       ).rejects.toBeInstanceOf(RetryLaterError);
     }
     expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
@@ -339,7 +339,9 @@ describe("claim, call, record", () => {
       lastError: expect.stringMatching(/EMAIL_SENDING_PAUSED/),
     });
     expect(mailsFor(row.id)).toHaveLength(0);
-    expect(await deliverOutboxMessage(h.db, outboxDeps({ emailPaused: false }), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps({ emailPaused: () => false }), { outboxId: row.id, finalAttempt: false })).toBe(
+      "sent",
+    );
   });
 });
 

@@ -16,7 +16,8 @@ export type OutboxDeps = {
   calendly: CalendlyApi;
   baseUrl: string;
   manageTokenSecret: string;
-  emailPaused: boolean;
+  /** Asked per delivery: the lever can change while the worker runs (src/server/levers). */
+  emailPaused: () => boolean | Promise<boolean>;
   /** The calendar invite's organizer: the address booking emails come from. */
   inviteOrganizer: { name: string; email: string };
   /** Told when an invite cannot be built; the email still goes out, without it. */
@@ -28,8 +29,10 @@ export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "superse
 
 /** Thrown so the job queue retries with backoff; the attempt is already recorded. */
 export class RetryLaterError extends Error {}
+/** An email while the EMAIL_SENDING_PAUSED lever is on: nothing was attempted, the row waits. */
+export class EmailPausedError extends RetryLaterError {}
 
-const PAUSED = "Email sending is paused (EMAIL_SENDING_PAUSED)";
+const PAUSED = "Email sending is paused (lever EMAIL_SENDING_PAUSED)";
 
 type Effect = { providerMessageId: string | null; statusCode: number | null; followUp?: (tx: Tx) => Promise<void> };
 type OutboxBooking = Awaited<ReturnType<typeof loadOutboxBooking>>;
@@ -139,11 +142,11 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
   const { outboxId, finalAttempt } = options;
   const row = await db.outboxMessage.findUnique({ where: { id: outboxId }, select: { kind: true, status: true } });
   if (row?.status !== "PENDING") return "skipped";
-  if (deps.emailPaused && row.kind.startsWith("EMAIL_")) {
+  if (row.kind.startsWith("EMAIL_") && (await deps.emailPaused())) {
     // Not an attempt: nothing is claimed or called, and the row stays PENDING (also on the
     // queue's last retry: once the job has given up, the sweep enqueues the row again).
     await db.outboxMessage.updateMany({ where: { id: outboxId, status: "PENDING" }, data: { lastError: PAUSED } });
-    throw new RetryLaterError(PAUSED);
+    throw new EmailPausedError(PAUSED);
   }
 
   const lease = { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, liveLeaseMs: options.liveLeaseMs ?? LIVE_LEASE_MS };

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { processWebhookEvent, type ProcessOutcome } from "@/modules/webhooks/process-webhook-event";
 import { bookingConfig } from "@/server/booking-services";
-import { getEnv } from "@/server/env";
 import { defaultTuning } from "@/server/jobs/boss";
+import { currentLevers } from "@/server/levers/lever-cache";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
 
@@ -13,14 +13,15 @@ export type InboxDrainResult = Record<ProcessOutcome | "failed", number> & { pau
  * through the worker's own processWebhookEvent, for a host with no long-lived worker. Safe
  * beside workers and other drains: each event is applied under its row lock and only while
  * still RECEIVED or FAILED ("already-done" otherwise). A failure is recorded on the row; the
- * next run (a minute later) is its backoff. WEBHOOKS_PAUSED: events wait in the inbox.
+ * next run (a minute later) is its backoff. While the WEBHOOKS_PAUSED lever is on (re-checked
+ * before each event), events wait in the inbox.
  */
 export async function drainInbox(
   db: PrismaClient,
   { deadline, limit = 100 }: { deadline: number; limit?: number },
 ): Promise<InboxDrainResult> {
   const result: InboxDrainResult = { paused: false, processed: 0, ignored: 0, "already-done": 0, missing: 0, failed: 0, left: 0 };
-  if (getEnv().WEBHOOKS_PAUSED) return { ...result, paused: true };
+  if ((await currentLevers(db)).WEBHOOKS_PAUSED) return { ...result, paused: true };
   const config = bookingConfig();
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "WebhookEvent"
@@ -28,7 +29,9 @@ export async function drainInbox(
      ORDER BY "receivedAt"
      LIMIT ${limit}`;
   for (const row of rows) {
-    if (Date.now() >= deadline) {
+    // Paused mid-drain: the rest waits, like events past the deadline.
+    if (!result.paused) result.paused = (await currentLevers(db)).WEBHOOKS_PAUSED;
+    if (Date.now() >= deadline || result.paused) {
       result.left += 1;
       continue;
     }

@@ -17,7 +17,7 @@ type RecoverableQueue = typeof QUEUES.webhookEvent | typeof QUEUES.outboxMessage
 export type JobRunner = (job: RunnableJob<never>) => Promise<void>;
 
 export type RecoveryOptions = {
-  /** The handlers this process runs, by queue (none for the inbox while WEBHOOKS_PAUSED). */
+  /** The handlers this process runs, by queue. */
   runners: Partial<Record<RecoverableQueue, JobRunner>>;
   /** Ids of the jobs this process is running: never adopted by its own loop. */
   running: ReadonlySet<string>;

@@ -1,12 +1,14 @@
 import * as Sentry from "@sentry/nextjs";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OutboxClaim } from "@/modules/outbox-delivery/claim-outbox-message";
-import { deliverOutboxMessage, RetryLaterError, type OutboxDeps } from "@/modules/outbox-delivery/deliver-outbox-message";
+import { deliverOutboxMessage, EmailPausedError, RetryLaterError, type OutboxDeps } from "@/modules/outbox-delivery/deliver-outbox-message";
 import { releaseClaims } from "@/modules/outbox-delivery/release-claims";
 import { SENDER_NAME } from "@/modules/ports/mailer";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
 import { bookingConfig } from "@/server/booking-services";
+import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { currentLevers } from "@/server/levers/lever-cache";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
 import { calendlyClient } from "@/server/providers/calendly-client";
@@ -27,7 +29,7 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
     calendly: calendlyClient,
     baseUrl,
     manageTokenSecret,
-    emailPaused: getEnv().EMAIL_SENDING_PAUSED,
+    emailPaused: async () => (await currentLevers(getDb())).EMAIL_SENDING_PAUSED,
     inviteOrganizer: { name: SENDER_NAME, email: getEnv().SENDGRID_FROM_EMAIL },
     onInviteError: (error, context) => {
       logger.error({ err: error, ...context }, "calendar invite not built; the email goes without it");
@@ -67,11 +69,20 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   const options = { includeMetadata: true as const, pollingIntervalSeconds: 0.5 };
   const concurrency = 2;
 
-  // Settings are read once, at start: a worker's jobs never read the environment.
-  const { WEBHOOKS_PAUSED: webhooksPaused } = getEnv();
+  // Settings are read once, at start: a worker's jobs never read the environment. The
+  // levers are read per job instead (src/server/levers: at most seconds old).
   const config = bookingConfig();
-  const deliveryDeps = outboxDeps();
+  const deliveryDeps = outboxDeps({ emailPaused: async () => (await currentLevers(db)).EMAIL_SENDING_PAUSED });
   const handleEvent = tracked(async (job: RunnableJob<{ eventId: string }>) => {
+    // Rollback lever: events are still verified, recorded and acknowledged, but wait in the
+    // inbox. A RECEIVED event's job ends without touching the row; once the lever is off, the
+    // recovery loop (every RECOVERY_INTERVAL_MS) enqueues it again. A FAILED event's job is a
+    // retry, and nothing re-enqueues FAILED events: it fails again and waits out the next backoff.
+    if ((await currentLevers(db)).WEBHOOKS_PAUSED) {
+      const row = await db.webhookEvent.findUnique({ where: { id: job.data.eventId }, select: { status: true } });
+      if (row?.status === "FAILED") throw new Error("Webhook processing is paused (lever WEBHOOKS_PAUSED)");
+      return;
+    }
     const started = Date.now();
     const outcome = await processWebhookEvent(db, { eventId: job.data.eventId, ...config }).catch((error: unknown) => {
       // Retried by the queue, but an operator should hear about it the first time.
@@ -85,14 +96,10 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
     kickOutbox(db);
   });
-  // Rollback lever: with WEBHOOKS_PAUSED, events are still verified, recorded and
-  // acknowledged, but wait in the inbox; the start-up sweep processes them once unpaused.
-  if (!webhooksPaused) {
-    for (let i = 0; i < concurrency; i++) {
-      await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
-        if (job) await handleEvent(job);
-      });
-    }
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<{ eventId: string }>(QUEUES.webhookEvent, options, async ([job]) => {
+      if (job) await handleEvent(job);
+    });
   }
 
   const handleOutbox = tracked(async (job: RunnableJob<{ outboxId: string }>) => {
@@ -120,6 +127,12 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
         Sentry.captureMessage("Outbox message failed permanently", { level: "error", extra: { outboxId: job.data.outboxId } });
       }
     } catch (error) {
+      // Paused: the job ends and the row stays PENDING; the recovery loop offers it again every
+      // RECOVERY_INTERVAL_MS, so it leaves within seconds of un-pausing, not after a backoff.
+      if (error instanceof EmailPausedError) {
+        metrics.increment("booking.outbox.delivery", 1, ["outcome:paused"]);
+        return;
+      }
       metrics.increment("booking.outbox.delivery", 1, ["outcome:retry"]);
       if (!(error instanceof RetryLaterError)) {
         logger.error({ err: error, outboxId: job.data.outboxId }, "outbox delivery crashed");
@@ -146,7 +159,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   // left behind, within seconds rather than pg-boss's expiry (docs/decisions/0003).
   await recovery?.stop();
   recovery = startRecoveryLoop(db, boss, {
-    runners: { [QUEUES.webhookEvent]: webhooksPaused ? undefined : handleEvent, [QUEUES.outboxMessage]: handleOutbox },
+    runners: { [QUEUES.webhookEvent]: handleEvent, [QUEUES.outboxMessage]: handleOutbox },
     running,
   });
 }

@@ -1,4 +1,6 @@
+import type { LeverValues } from "@/modules/levers/read-levers";
 import { getDb } from "@/server/db/client";
+import { currentLevers } from "@/server/levers/lever-cache";
 import { checkRedis, type RedisHealth } from "@/server/redis";
 
 export type HealthReport = {
@@ -8,6 +10,8 @@ export type HealthReport = {
   redis: RedisHealth;
   inbox: { waiting: number; failed: number } | null;
   outbox: { pending: number; failed: number } | null;
+  /** The runtime levers in effect on this instance (at most LEVER_TTL_MS old). */
+  levers: LeverValues | null;
   version: string;
 };
 
@@ -26,18 +30,19 @@ export async function checkHealth(): Promise<HealthReport> {
   return { ...database, redis: await redisCheck, version };
 }
 
-async function checkDatabase(): Promise<Pick<HealthReport, "ok" | "database" | "inbox" | "outbox">> {
+async function checkDatabase(): Promise<Pick<HealthReport, "ok" | "database" | "inbox" | "outbox" | "levers">> {
   try {
     const db = getDb();
     await db.$queryRaw`SELECT 1`;
-    const [waiting, failed, pending, outboxFailed] = await Promise.all([
+    const [waiting, failed, pending, outboxFailed, levers] = await Promise.all([
       db.webhookEvent.count({ where: { status: "RECEIVED" } }),
       db.webhookEvent.count({ where: { status: "FAILED" } }),
       db.outboxMessage.count({ where: { status: "PENDING" } }),
       db.outboxMessage.count({ where: { status: "FAILED" } }),
+      currentLevers(db),
     ]);
-    return { ok: true, database: "up", inbox: { waiting, failed }, outbox: { pending, failed: outboxFailed } };
+    return { ok: true, database: "up", inbox: { waiting, failed }, outbox: { pending, failed: outboxFailed }, levers };
   } catch {
-    return { ok: false, database: "down", inbox: null, outbox: null };
+    return { ok: false, database: "down", inbox: null, outbox: null, levers: null };
   }
 }

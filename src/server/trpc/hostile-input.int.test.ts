@@ -15,7 +15,7 @@ import { appRouter } from "./router";
 // through better-auth. Nothing may answer 5xx, refusals are 4xx with a plain message, and
 // no table changes.
 
-type Actor = "anonymous" | "client" | "builder";
+type Actor = "anonymous" | "client" | "builder" | "admin";
 type Path = (string | number)[];
 type ProcedureDef = { type: "query" | "mutation" | "subscription"; inputs: ZodType[] };
 
@@ -26,7 +26,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 }));
 
 let h: ProviderHarness;
-const cookies: Record<Actor, string | undefined> = { anonymous: undefined, client: undefined, builder: undefined };
+const cookies: Record<Actor, string | undefined> = { anonymous: undefined, client: undefined, builder: undefined, admin: undefined };
 let samples: Record<string, { actor: Actor; input: unknown }>;
 
 const day = (offset: number) => futureHour(offset).toISOString().slice(0, 10);
@@ -37,6 +37,10 @@ beforeAll(async () => {
   const builder = await signUp("Fuzz Builder");
   cookies.client = client.cookie;
   cookies.builder = builder.cookie;
+  // Admins are made in the database (there is no sign-up for them); the role is re-read per call.
+  const admin = await signUp("Fuzz Admin");
+  await h.db.user.update({ where: { id: admin.userId }, data: { role: "ADMIN" } });
+  cookies.admin = admin.cookie;
   const ok = (res: HttpResult) => {
     if (res.status !== 200) throw new Error(`fixture call failed: ${res.status} ${res.text}`);
     return res.data as { json: Record<string, unknown> };
@@ -111,6 +115,7 @@ beforeAll(async () => {
     "sessionType.update": { actor: "builder", input: { id: type.id, ...typeFields } },
     "sessionType.linkCalendly": { actor: "builder", input: { id: type.id, eventTypeUri: null } },
     "sessionType.archive": { actor: "builder", input: { id: type.id } },
+    "sessionType.unarchive": { actor: "builder", input: { id: type.id } },
     // One rule and the two kinds of override reach every field; more would only repeat them.
     "availability.update": { actor: "builder", input: { ...availability, rules: availability.rules.slice(0, 1) } },
     "slot.list": { actor: "anonymous", input: { sessionTypeId: type.id, startDate: day(1), endDate: day(7), timeZone: "Europe/Berlin" } },
@@ -123,6 +128,7 @@ beforeAll(async () => {
     "booking.forBuilder": { actor: "builder", input: { scope: "upcoming" } },
     "booking.byId": { actor: "client", input: { id: bookingId, manageToken } },
     "booking.cancel": { actor: "client", input: { id: bookingId, manageToken, reason: "Cannot make it\nSorry" } },
+    "admin.setLever": { actor: "admin", input: { lever: "BOOKINGS_CLOSED", value: false, reason: "Fuzzing\nthe levers" } },
   };
 }, 120_000);
 afterAll(async () => h.close());
@@ -325,6 +331,8 @@ const TABLES = [
   "Booking",
   "OutboxMessage",
   "WebhookEvent",
+  "RuntimeLever",
+  "AuditLog",
 ];
 
 /** Row count and a digest of every row, per table: an update shows as well as an insert. */

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { adminRouter } from "./routers/admin";
 import { availabilityRouter } from "./routers/availability";
 import { bookingRouter } from "./routers/booking";
 import { builderRouter } from "./routers/builder";
@@ -13,6 +14,7 @@ export const appRouter = router({
   availability: availabilityRouter,
   slot: slotRouter,
   booking: bookingRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,9 +5,11 @@ import { getBooking } from "@/modules/bookings/get-booking";
 import { listBuilderBookings } from "@/modules/bookings/list-builder-bookings";
 import { listClientBookings } from "@/modules/bookings/list-client-bookings";
 import { startCheckout } from "@/modules/bookings/start-checkout";
+import { assertBookingsOpen } from "@/modules/levers/assert-bookings-open";
 import { loadActor } from "@/modules/shared/actor";
 import { bookingConfig, requestPathPorts } from "@/server/booking-services";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
+import { currentLevers } from "@/server/levers/lever-cache";
 import { authenticatedProcedure, builderProcedure, publicProcedure, rateLimitedProcedure, router } from "../init";
 import { bookingInput, bookingRef, bookingView, cancelBookingInput } from "@/core/validation/booking";
 
@@ -22,8 +24,9 @@ export const bookingRouter = router({
   create: rateLimitedProcedure
     .input(bookingInput)
     .output(z.object({ booking: bookingView, manageToken: z.string().nullable(), next: nextStep }))
-    .mutation(({ ctx, input }) =>
-      bookSession({
+    .mutation(async ({ ctx, input }) => {
+      assertBookingsOpen(await currentLevers(ctx.db));
+      return bookSession({
         db: ctx.db,
         ...requestPathPorts,
         config: bookingConfig(),
@@ -31,8 +34,8 @@ export const bookingRouter = router({
         userId: ctx.userId,
         now: ctx.now(),
         ...input,
-      }),
-    ),
+      });
+    }),
 
   checkout: rateLimitedProcedure
     .input(bookingRef)
