@@ -1,11 +1,12 @@
 import { BOOKING_HORIZON_MESSAGE, isWithinBookingHorizon } from "@/core/booking/booking-horizon";
-import { AppError } from "@/core/errors";
+import { AppError, notFound } from "@/core/errors";
 import type { CalendlyApi } from "@/modules/ports/calendly-api";
 import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { BookingConfig } from "@/modules/shared/booking-config";
 import type { Db } from "@/modules/shared/tx";
+import { loadSlotContext } from "@/modules/slots/load-slot-context";
 import type { BookingView } from "./booking-view";
-import { createBooking } from "./create-booking";
+import { checkBookingSlot, createBooking } from "./create-booking";
 import { nextStepAfterBooking, type NextStep } from "./next-step-after-booking";
 import { offeredByCalendlyAt } from "./offered-by-calendly";
 
@@ -33,40 +34,48 @@ export type BookedSession = {
   next: NextStep;
 };
 
+const DAY_MS = 86_400_000;
+
 /**
  * Books a session for a client, from any entry point: checks the time is within the booking
- * window (before any query), resolves who is booking, asks Calendly whether it offers the time
- * (mapped session types, before the transaction), books in one transaction (the booking and
- * its outbox rows), hands the outbox to the queue after commit, then opens the next step.
+ * window (before any query); reads who is booking and the slot context on pooled connections;
+ * checks the slot there, asking Calendly for mapped session types (so a slot already taken is
+ * refused without a transaction, and no provider call runs inside one); books in one short
+ * transaction (the booking and its outbox rows); hands the outbox to the queue after commit,
+ * then opens the next step.
  */
 export async function bookSession(options: BookSessionOptions): Promise<BookedSession> {
-  const { db, config, now } = options;
-  if (!isWithinBookingHorizon(options.startTime, now)) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
-  const user = options.userId
-    ? await db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } })
-    : null;
+  const { db, config, now, sessionTypeId, startTime } = options;
+  if (!isWithinBookingHorizon(startTime, now)) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
+  const [user, context, builder] = await Promise.all([
+    options.userId ? db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } }) : null,
+    loadSlotContext(db, { sessionTypeId, now, from: new Date(startTime.getTime() - DAY_MS), to: new Date(startTime.getTime() + DAY_MS) }),
+    // The booking's view shows its builder: read here, the insert then returns the row without a re-select.
+    db.builderProfile.findFirst({ where: { sessionTypes: { some: { id: sessionTypeId } } }, select: { slug: true, displayName: true } }),
+  ]);
   const clientName = options.clientName ?? user?.name;
   const clientEmail = options.clientEmail ?? user?.email;
   if (!clientName || !clientEmail) throw new AppError("VALIDATION", "Your name and email are required to book");
+  const clientId = user?.id ?? null;
 
-  const offeredByCalendly = await offeredByCalendlyAt({
-    db,
-    calendly: options.calendly,
-    sessionTypeId: options.sessionTypeId,
-    start: options.startTime,
-    now,
-  });
+  const { sessionType } = context;
+  if (!builder) throw notFound("Session type"); // deleted between the two reads
+  const offeredByCalendly = sessionType.calendlyEventTypeUri
+    ? await offeredByCalendlyAt({ calendly: options.calendly, eventTypeUri: sessionType.calendlyEventTypeUri, start: startTime, now })
+    : undefined;
+  checkBookingSlot(context, { startTime, clientId, offeredByCalendly });
   const created = await db.$transaction((tx) =>
     createBooking(tx, {
-      sessionTypeId: options.sessionTypeId,
-      startTime: options.startTime,
-      clientId: user?.id ?? null,
+      sessionType,
+      staleHolds: context.staleHolds,
+      builder: { id: sessionType.builderId, timeZone: context.query.builderTimeZone, ...builder },
+      startTime,
+      clientId,
       clientName,
       clientEmail,
       now,
       holdMinutes: config.holdMinutes,
       manageTokenSecret: config.manageTokenSecret,
-      offeredByCalendly,
     }),
   );
   options.dispatchOutbox();

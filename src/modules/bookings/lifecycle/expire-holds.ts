@@ -8,13 +8,22 @@ import type { Tx } from "@/modules/shared/tx";
 /**
  * The cancellation writer's form for many rows: cancels every unpaid hold whose time is up
  * ("expireHold"), in one conditional UPDATE. Called by the sweep and, for one builder, at the
- * start of every booking transaction so a stale hold never blocks a slot. An unconfirmed
- * booking owes no email and its Checkout Session expires with it; a hold already scheduled on
- * Calendly is cancelled there. A payment that lands later is refunded, never used to revive it.
+ * start of every booking transaction so a stale hold never blocks a slot (a new booking passes
+ * `overlapping`, its own time: only a hold there can make the exclusion constraint refuse it).
+ * An unconfirmed booking owes no email and its Checkout Session expires with it; a hold already
+ * scheduled on Calendly is cancelled there. A payment that lands later is refunded, never used
+ * to revive it.
  */
-export async function expireHolds(tx: Tx, { now, builderId }: { now: Date; builderId?: string }): Promise<number> {
+export async function expireHolds(
+  tx: Tx,
+  { now, builderId, overlapping }: { now: Date; builderId?: string; overlapping?: { start: Date; end: Date } },
+): Promise<number> {
   const expired = await tx.booking.updateManyAndReturn({
-    where: { ...expiredHoldWhere(now), ...(builderId ? { builderId } : {}) },
+    where: {
+      ...expiredHoldWhere(now),
+      ...(builderId ? { builderId } : {}),
+      ...(overlapping ? { startTime: { lt: overlapping.end }, endTime: { gt: overlapping.start } } : {}),
+    },
     data: {
       ...changesOf("expireHold"),
       cancelledAt: now,

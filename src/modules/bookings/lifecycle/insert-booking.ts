@@ -15,7 +15,11 @@ export type InsertBookingInput = {
   cancellation?: { by: Canceller; cause: CancellationCause; note?: string | null; at: Date };
   /** The new half of a reschedule: confirmed, it is announced as a reschedule. */
   rescheduled?: boolean;
+  /** The view's relations when the caller has read them already: the INSERT then returns the row itself, with no re-select. */
+  related?: Pick<BookingView, "sessionType" | "builder">;
 };
+
+const { sessionType: _sessionType, builder: _builder, ...bookingRowSelect } = bookingViewSelect;
 
 /**
  * Writer of new bookings (our app, Calendly invitees, reschedules' new halves): only in a state
@@ -27,20 +31,20 @@ export async function insertBooking(tx: Tx, input: InsertBookingInput): Promise<
   if (!canInsert(state) || (state.status === "CANCELLED") !== (cancellation !== undefined)) {
     throw new AppError("INVALID_STATE", `A booking cannot start as ${state.status} with payment ${state.paymentStatus}`);
   }
-  const booking = await tx.booking.create({
-    data: {
-      ...input.data,
-      status: state.status,
-      paymentStatus: state.paymentStatus,
-      holdExpiresAt: state.status === "PENDING" ? input.data.holdExpiresAt : null,
-      ...(cancellation && {
-        cancelledBy: cancellation.by,
-        cancelledAt: cancellation.at,
-        cancellationReason: cancellationReason(cancellation.cause, cancellation.note ?? null),
-      }),
-    },
-    select: bookingViewSelect,
-  });
+  const data = {
+    ...input.data,
+    status: state.status,
+    paymentStatus: state.paymentStatus,
+    holdExpiresAt: state.status === "PENDING" ? input.data.holdExpiresAt : null,
+    ...(cancellation && {
+      cancelledBy: cancellation.by,
+      cancelledAt: cancellation.at,
+      cancellationReason: cancellationReason(cancellation.cause, cancellation.note ?? null),
+    }),
+  };
+  const booking: BookingView = input.related
+    ? { ...(await tx.booking.create({ data, select: bookingRowSelect })), ...input.related }
+    : await tx.booking.create({ data, select: bookingViewSelect });
   const owed = owedOnInsert({
     state,
     rescheduled: input.rescheduled ?? false,

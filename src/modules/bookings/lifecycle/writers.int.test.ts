@@ -188,6 +188,23 @@ describe("the lifecycle writers against real PostgreSQL", () => {
     expect(await t.db.$transaction((tx) => expireHolds(tx, { now, builderId }))).toBe(0);
   });
 
+  it("expireHolds with `overlapping` (a new booking's time): cancels only the expired holds on that time", async () => {
+    const past = new Date(now.getTime() - 1000);
+    const there = await bookingIn("PENDING", "UNPAID", { holdExpiresAt: past });
+    const elsewhere = await bookingIn("PENDING", "UNPAID", { holdExpiresAt: past });
+    const { startTime, endTime } = await t.db.booking.findUniqueOrThrow({ where: { id: there } });
+    // Half an hour into the hold's hour: overlapping, not equal.
+    const overlapping = { start: new Date(startTime.getTime() + 30 * 60_000), end: new Date(endTime.getTime() + 30 * 60_000) };
+
+    expect(await t.db.$transaction((tx) => expireHolds(tx, { now, builderId, overlapping }))).toBe(1);
+    expect(await stateOf(there)).toEqual({ status: "CANCELLED", paymentStatus: "UNPAID" });
+    expect(await stateOf(elsewhere)).toEqual({ status: "PENDING", paymentStatus: "UNPAID" });
+    // Touching end to start is no overlap ([start, end) ranges, as in the constraint).
+    const after = { start: endTime, end: new Date(endTime.getTime() + 3_600_000) };
+    expect(await t.db.$transaction((tx) => expireHolds(tx, { now, builderId, overlapping: after }))).toBe(0);
+    expect(await t.db.$transaction((tx) => expireHolds(tx, { now, builderId }))).toBe(1);
+  });
+
   it("insert: only in a state a booking may start in, with the effects that start owes", async () => {
     const before = await t.db.booking.count();
     await expect(
