@@ -25,7 +25,7 @@ async function sessionType() {
 }
 
 /** Delivers the booking's owed email of that kind and returns what SendGrid received. */
-async function deliver(bookingId: string, kind: OutboxKind, deps: OutboxDeps = outboxDeps()): Promise<ReceivedMail> {
+async function deliver(bookingId: string, kind: OutboxKind, deps: OutboxDeps = outboxDeps(h.db)): Promise<ReceivedMail> {
   const row = await h.db.outboxMessage.findUniqueOrThrow({ where: { bookingId_kind: { bookingId, kind } } });
   expect(await deliverOutboxMessage(h.db, deps, { outboxId: row.id, finalAttempt: false })).toBe("sent");
   const mails = h.sendgrid.messages.filter((m) => (m.body.custom_args as Record<string, string> | undefined)?.outboxId === row.id);
@@ -47,7 +47,7 @@ function invite(mail: ReceivedMail) {
   };
 }
 
-const host = () => new URL(outboxDeps().baseUrl).host;
+const host = () => new URL(outboxDeps(h.db).baseUrl).host;
 const icsTime = (d: Date) =>
   d
     .toISOString()
@@ -123,7 +123,7 @@ describe("calendar invites on booking emails", () => {
       clientEmail: "no-invite@example.test",
     });
     const onInviteError = vi.fn();
-    const mail = await deliver(booking.id, "EMAIL_CONFIRMATION", outboxDeps({ baseUrl: "not a url", onInviteError }));
+    const mail = await deliver(booking.id, "EMAIL_CONFIRMATION", outboxDeps(h.db, { baseUrl: "not a url", onInviteError }));
     expect(attachmentsOf(mail)).toEqual([]);
     expect(mail.body.subject).toMatch(/^Confirmed: /);
     expect(onInviteError).toHaveBeenCalledOnce();

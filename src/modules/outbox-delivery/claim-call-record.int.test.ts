@@ -113,7 +113,7 @@ describe("claim, call, record", () => {
         return sendgridMailer.send(email);
       },
     };
-    expect(await deliverOutboxMessage(h.db, outboxDeps({ mailer }), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db, { mailer }), { outboxId: row.id, finalAttempt: false })).toBe("sent");
     expect(during?.openTransactions).toBe(0);
     expect(during?.row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(during?.row.claimedAt).toBeInstanceOf(Date);
@@ -130,7 +130,7 @@ describe("claim, call, record", () => {
         return stripeGateway.refund(request);
       },
     };
-    expect(await deliverOutboxMessage(h.db, outboxDeps({ payments }), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db, { payments }), { outboxId: row.id, finalAttempt: false })).toBe("sent");
     expect(during).toMatchObject({ openTransactions: 0, row: { status: "PENDING", attempts: 1 } });
     const [refund] = refundsOf(paymentIntentId);
     const after = await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
@@ -147,8 +147,8 @@ describe("claim, call, record", () => {
 
   it("sends once in the normal path, records it, and a repeated job finds nothing to do", async () => {
     const row = await owedEmail("once@example.test");
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).toBe("sent");
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).toBe("skipped");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).toBe("skipped");
     const mails = mailsFor(row.id);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.body.custom_args).toEqual({ bookingId: row.bookingId, kind: "EMAIL_CONFIRMATION", outboxId: row.id, attempt: "1" });
@@ -173,7 +173,7 @@ describe("claim, call, record", () => {
       },
     };
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () => deliverOutboxMessage(h.db, outboxDeps({ mailer }), { outboxId: row.id, finalAttempt: false })),
+      Array.from({ length: 6 }, () => deliverOutboxMessage(h.db, outboxDeps(h.db, { mailer }), { outboxId: row.id, finalAttempt: false })),
     );
     const sent = results.filter((r) => r.status === "fulfilled" && r.value === "sent");
     expect(sent).toHaveLength(1);
@@ -202,12 +202,12 @@ describe("claim, call, record", () => {
       },
     };
     const claimed = Date.now();
-    void deliverOutboxMessage(h.db, outboxDeps({ mailer: dying }), { outboxId: row.id, finalAttempt: false, leaseMs: 2000 });
+    void deliverOutboxMessage(h.db, outboxDeps(h.db, { mailer: dying }), { outboxId: row.id, finalAttempt: false, leaseMs: 2000 });
     await h.sendgrid.waitForMessage((m) => JSON.stringify(m.body).includes(row.id));
 
     // Within the lease the row is in flight: neither the sweep nor another job touches it.
     expect((await runSweep(h.db, { staleAfterMs: 0 })).unknown).toBe(0);
-    await expect(deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).rejects.toBeInstanceOf(
+    await expect(deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).rejects.toBeInstanceOf(
       RetryLaterError,
     );
     expect(mailsFor(row.id)).toHaveLength(1);
@@ -225,7 +225,7 @@ describe("claim, call, record", () => {
     });
     // The sweep enqueued it; the worker that takes the job sends it again.
     expect(await liveJobKeys(await getBoss(), QUEUES.outboxMessage, [row.id])).toEqual(new Set([row.id]));
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).toBe("sent");
 
     const after = await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(after).toMatchObject({ status: "SENT", attempts: 2, lastError: null, leaseExpiresAt: null });
@@ -243,11 +243,11 @@ describe("claim, call, record", () => {
         return never();
       },
     };
-    void deliverOutboxMessage(h.db, outboxDeps({ payments: dying }), { outboxId: row.id, finalAttempt: false, leaseMs: 300 });
+    void deliverOutboxMessage(h.db, outboxDeps(h.db, { payments: dying }), { outboxId: row.id, finalAttempt: false, leaseMs: 300 });
     await waitUntil(() => refundRequests(booking.id).length === 1);
     await sleep(400);
     expect((await runSweep(h.db, { staleAfterMs: 0 })).unknown).toBe(1);
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).toBe("sent");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).toBe("sent");
 
     expect(refundRequests(booking.id)).toHaveLength(2);
     const refunds = refundsOf(paymentIntentId);
@@ -272,13 +272,17 @@ describe("claim, call, record", () => {
       return { open, mailer };
     };
     const first = gated();
-    const late = deliverOutboxMessage(h.db, outboxDeps({ mailer: first.mailer }), { outboxId: row.id, finalAttempt: false, leaseMs: 200 });
+    const late = deliverOutboxMessage(h.db, outboxDeps(h.db, { mailer: first.mailer }), {
+      outboxId: row.id,
+      finalAttempt: false,
+      leaseMs: 200,
+    });
     await waitUntil(async () => (await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).attempts === 1);
     await sleep(300);
     // A job's retry claims the expired lease itself (no sweep in between), recording the unknown outcome.
     const second = gated();
     let reclaimed: boolean | undefined;
-    const takeover = deliverOutboxMessage(h.db, outboxDeps({ mailer: second.mailer }), {
+    const takeover = deliverOutboxMessage(h.db, outboxDeps(h.db, { mailer: second.mailer }), {
       outboxId: row.id,
       finalAttempt: false,
       onClaimed: (claim) => (reclaimed = claim.reclaimed),
@@ -301,7 +305,7 @@ describe("claim, call, record", () => {
   it("keeps SendGrid's retry classes: 5xx back to PENDING for the queue's backoff, 4xx and the last attempt FAILED", async () => {
     const row = await owedEmail("classes@example.test");
     h.sendgrid.failNext([503]);
-    await expect(deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).rejects.toBeInstanceOf(
+    await expect(deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).rejects.toBeInstanceOf(
       RetryLaterError,
     );
     expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
@@ -311,7 +315,7 @@ describe("claim, call, record", () => {
       leaseExpiresAt: null,
     });
     h.sendgrid.failNext([400]);
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: row.id, finalAttempt: false })).toBe("failed");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: row.id, finalAttempt: false })).toBe("failed");
     expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
       status: "FAILED",
       attempts: 2,
@@ -321,7 +325,7 @@ describe("claim, call, record", () => {
 
     const last = await owedEmail("last-attempt@example.test");
     h.sendgrid.failNext([503]);
-    expect(await deliverOutboxMessage(h.db, outboxDeps(), { outboxId: last.id, finalAttempt: true })).toBe("failed");
+    expect(await deliverOutboxMessage(h.db, outboxDeps(h.db), { outboxId: last.id, finalAttempt: true })).toBe("failed");
     expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
   });
 
@@ -329,7 +333,7 @@ describe("claim, call, record", () => {
     const row = await owedEmail("paused@example.test");
     for (const finalAttempt of [false, true]) {
       await expect(
-        deliverOutboxMessage(h.db, outboxDeps({ emailPaused: () => true }), { outboxId: row.id, finalAttempt }),
+        deliverOutboxMessage(h.db, outboxDeps(h.db, { emailPaused: () => true }), { outboxId: row.id, finalAttempt }),
       ).rejects.toBeInstanceOf(RetryLaterError);
     }
     expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
@@ -339,9 +343,9 @@ describe("claim, call, record", () => {
       lastError: expect.stringMatching(/EMAIL_SENDING_PAUSED/),
     });
     expect(mailsFor(row.id)).toHaveLength(0);
-    expect(await deliverOutboxMessage(h.db, outboxDeps({ emailPaused: () => false }), { outboxId: row.id, finalAttempt: false })).toBe(
-      "sent",
-    );
+    expect(
+      await deliverOutboxMessage(h.db, outboxDeps(h.db, { emailPaused: () => false }), { outboxId: row.id, finalAttempt: false }),
+    ).toBe("sent");
   });
 });
 

@@ -28,7 +28,7 @@ export type DrainResult = Record<Exclude<DeliveryOutcome, "retry">, number> & { 
  * "busy" here and left to it. A row tried once in this run is not tried again in it: the next
  * run (a minute later) is its backoff. Its attempt count is the job queue's retry budget.
  */
-export async function drainOutbox(db: PrismaClient, { deadline, limit = 50, deps = outboxDeps() }: DrainOptions): Promise<DrainResult> {
+export async function drainOutbox(db: PrismaClient, { deadline, limit = 50, deps = outboxDeps(db) }: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, skipped: 0, failed: 0, superseded: 0, deferred: 0, left: 0 };
   const tried: string[] = [];
   while (tried.length < limit) {

@@ -48,7 +48,7 @@ function runners() {
     });
   });
   const outbox = vi.fn(async (job: RunnableJob<{ outboxId: string }>) => {
-    await deliverOutboxMessage(t.db, outboxDeps({ mailer }), { outboxId: job.data.outboxId, finalAttempt: false });
+    await deliverOutboxMessage(t.db, outboxDeps(t.db, { mailer }), { outboxId: job.data.outboxId, finalAttempt: false });
   });
   return {
     webhook,
@@ -271,7 +271,11 @@ describe("the outbox lease", () => {
         return mailer.send(email);
       },
     };
-    const delivery = deliverOutboxMessage(t.db, outboxDeps({ mailer: slow }), { outboxId: id, finalAttempt: false, liveLeaseMs: 400 });
+    const delivery = deliverOutboxMessage(t.db, outboxDeps(t.db, { mailer: slow }), {
+      outboxId: id,
+      finalAttempt: false,
+      liveLeaseMs: 400,
+    });
     for (let i = 0; i < 5; i++) {
       await sleep(200);
       expect(await releaseExpiredClaims(t.db)).toEqual([]);

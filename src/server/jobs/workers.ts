@@ -6,7 +6,6 @@ import { releaseClaims } from "@/modules/outbox-delivery/release-claims";
 import { SENDER_NAME } from "@/modules/ports/mailer";
 import { processWebhookEvent } from "@/modules/webhooks/process-webhook-event";
 import { bookingConfig } from "@/server/booking-services";
-import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { currentLevers } from "@/server/levers/lever-cache";
 import { logger } from "@/server/logger";
@@ -21,7 +20,7 @@ import { startRecoveryLoop, type RecoveryLoop } from "./recovery";
 import { runSweep } from "./sweep";
 
 /** What outbox delivery calls and needs, from the environment as it is now (built once per worker start). */
-export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
+export function outboxDeps(db: PrismaClient, overrides: Partial<OutboxDeps> = {}): OutboxDeps {
   const { baseUrl, manageTokenSecret } = bookingConfig();
   return {
     mailer: sendgridMailer,
@@ -29,7 +28,7 @@ export function outboxDeps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
     calendly: calendlyClient,
     baseUrl,
     manageTokenSecret,
-    emailPaused: async () => (await currentLevers(getDb())).EMAIL_SENDING_PAUSED,
+    emailPaused: async () => (await currentLevers(db)).EMAIL_SENDING_PAUSED,
     inviteOrganizer: { name: SENDER_NAME, email: getEnv().SENDGRID_FROM_EMAIL },
     onInviteError: (error, context) => {
       logger.error({ err: error, ...context }, "calendar invite not built; the email goes without it");
@@ -72,7 +71,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
   // Settings are read once, at start: a worker's jobs never read the environment. The
   // levers are read per job instead (src/server/levers: at most seconds old).
   const config = bookingConfig();
-  const deliveryDeps = outboxDeps({ emailPaused: async () => (await currentLevers(db)).EMAIL_SENDING_PAUSED });
+  const deliveryDeps = outboxDeps(db);
   const handleEvent = tracked(async (job: RunnableJob<{ eventId: string }>) => {
     // Rollback lever: events are still verified, recorded and acknowledged, but wait in the
     // inbox. A RECEIVED event's job ends without touching the row; once the lever is off, the
