@@ -1,8 +1,7 @@
 import "server-only";
-import * as Sentry from "@sentry/nextjs";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
-import { logger } from "@/server/logger";
+import { reportUnexpectedError } from "@/server/observability/report-error";
 import { isAuthorizedCron } from "./authorize-cron";
 import { CRON_BUDGET_MS, cronJobs } from "./cron-jobs";
 
@@ -26,8 +25,7 @@ export async function handleCronRequest(request: Request, job: string): Promise<
     const result = await entry.run(getDb(), { deadline: started + CRON_BUDGET_MS });
     return json(200, { job, ms: Date.now() - started, ...result });
   } catch (error) {
-    logger.error({ err: error, job }, "scheduled job failed");
-    Sentry.captureException(error, { tags: { cron: job } });
-    return json(500, { job, error: "The job failed; it runs again on its next schedule" });
+    const reference = reportUnexpectedError(error instanceof Error ? error : new Error(String(error)), { path: `cron/${job}` });
+    return json(500, { job, error: "The job failed; it runs again on its next schedule", reference });
   }
 }

@@ -5,8 +5,9 @@ import { logger } from "@/server/logger";
 
 // An unexpected failure answers with a generic message and a reference; the detail goes to
 // the log line and Sentry, both carrying that reference, so support can find it from what
-// the user saw. Each error object is reported once: tRPC's onError and the error formatter
-// both ask for the reference of the same TRPCError and must agree.
+// the user (or the cron caller) saw; `path` names the tRPC procedure or the route. Each error
+// object is reported once: tRPC's onError and the error formatter both ask for the reference
+// of the same TRPCError and must agree.
 const references = new WeakMap<Error, string>();
 
 export function reportUnexpectedError(error: Error, { path }: { path?: string | undefined } = {}): string {
@@ -14,9 +15,9 @@ export function reportUnexpectedError(error: Error, { path }: { path?: string | 
   if (known) return known;
   const cause = error.cause ?? error;
   // With Sentry on, its event id is the reference; without it, a random one found in the logs.
-  const reference = Sentry.isEnabled() ? Sentry.captureException(cause, { tags: { trpcPath: path ?? "unknown" } }) : randomUUID();
+  const reference = Sentry.isEnabled() ? Sentry.captureException(cause, { tags: { path: path ?? "unknown" } }) : randomUUID();
   references.set(error, reference);
-  logger.error({ err: cause, path, reference }, "tRPC procedure failed");
+  logger.error({ err: cause, path, reference }, "request failed unexpectedly");
   return reference;
 }
 
