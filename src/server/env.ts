@@ -67,6 +67,7 @@ const serverEnvSchema = z.object({
   WEBHOOKS_PAUSED: emptyIsUnset(z.stringbool().default(false)),
   EMAIL_SENDING_PAUSED: emptyIsUnset(z.stringbool().default(false)),
   BOOKINGS_CLOSED: emptyIsUnset(z.stringbool().default(false)),
+  MANUAL_BOOKING_MODE: emptyIsUnset(z.stringbool().default(false)),
   RUN_WORKERS: emptyIsUnset(z.stringbool().default(true)),
   VERCEL_ENV: optionalString,
 

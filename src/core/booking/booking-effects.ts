@@ -13,7 +13,18 @@ export type OwedEffect =
   | "EMAIL_REFUND_NOTICE"
   | "STRIPE_REFUND"
   | "STRIPE_EXPIRE_CHECKOUT"
-  | "CALENDLY_CANCEL";
+  | "CALENDLY_CANCEL"
+  | "EMAIL_BUILDER_NEW_BOOKING"
+  | "EMAIL_BUILDER_CANCELLATION"
+  | "EMAIL_BUILDER_RESCHEDULE"
+  | "EMAIL_BUILDER_PAYMENT_RECEIVED"
+  | "EMAIL_REMINDER_CLIENT"
+  | "EMAIL_REMINDER_BUILDER"
+  | "EMAIL_PAYMENT_LINK"
+  | "EMAIL_HOLD_EXPIRED";
+
+/** Outbox kinds that are about an account, not a booking (no lifecycle transition owes them). */
+export type AccountEffect = "EMAIL_PASSWORD_RESET";
 
 /**
  * A new booking: a confirmed one is announced (as a reschedule for the new half of one); one

@@ -3,7 +3,7 @@ import { freeText } from "./fields";
 
 // Runtime levers an admin switches without a deploy (admin.setLever; docs/decisions/0021).
 
-export const leverName = z.enum(["WEBHOOKS_PAUSED", "EMAIL_SENDING_PAUSED", "BOOKINGS_CLOSED"], {
+export const leverName = z.enum(["WEBHOOKS_PAUSED", "EMAIL_SENDING_PAUSED", "BOOKINGS_CLOSED", "MANUAL_BOOKING_MODE"], {
   error: "Choose one of the levers",
 });
 export type LeverNameInput = z.output<typeof leverName>;

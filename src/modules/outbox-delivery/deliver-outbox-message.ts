@@ -68,6 +68,17 @@ async function call(db: PrismaClient, claim: OutboxClaim, booking: OutboxBooking
       await deps.calendly.cancelEvent(booking.calendlyEventUri, booking.cancellationReason ?? "Cancelled in the marketplace");
       return { providerMessageId: null, statusCode: null };
     }
+    case "EMAIL_BUILDER_NEW_BOOKING":
+    case "EMAIL_BUILDER_CANCELLATION":
+    case "EMAIL_BUILDER_RESCHEDULE":
+    case "EMAIL_BUILDER_PAYMENT_RECEIVED":
+    case "EMAIL_REMINDER_CLIENT":
+    case "EMAIL_REMINDER_BUILDER":
+    case "EMAIL_PAYMENT_LINK":
+    case "EMAIL_HOLD_EXPIRED":
+    case "EMAIL_PASSWORD_RESET":
+      // Not owed by any transition yet: a permanent failure, visible to operators, if one appears.
+      throw new Error(`No delivery for outbox kind ${claim.kind} yet`);
     default: {
       const manageUrl = `${deps.baseUrl}/bookings/${booking.id}?token=${manageTokenFor(booking.id, deps.manageTokenSecret).token}`;
       const emailBooking = toEmailBooking(booking);

@@ -7,7 +7,7 @@ import type {
 } from "@/generated/prisma/enums";
 import { TRANSITIONS, type BookingStatus, type PaymentStatus, type TransitionName } from "@/core/booking/booking-lifecycle";
 import type { Canceller } from "@/core/booking/booking-cancellation";
-import type { OwedEffect } from "@/core/booking/booking-effects";
+import type { AccountEffect, OwedEffect } from "@/core/booking/booking-effects";
 import { LIVE_STATUSES } from "@/core/booking/booking-predicates";
 
 // The core lifecycle as Prisma query fragments, so queries and writers use its definitions
@@ -20,7 +20,7 @@ type Assert<T extends true> = T;
 type _StatusesMatch = Assert<Same<BookingStatus, DbBookingStatus>>;
 type _PaymentStatusesMatch = Assert<Same<PaymentStatus, DbPaymentStatus>>;
 type _CancellersMatch = Assert<Same<Canceller, DbCancelledBy>>;
-type _EffectsMatch = Assert<Same<OwedEffect, DbOutboxKind>>;
+type _EffectsMatch = Assert<Same<OwedEffect | AccountEffect, DbOutboxKind>>;
 
 /** Bookings that occupy their slot at `now` (core's isLive as a WHERE). */
 export function liveBookingWhere(now: Date): Prisma.BookingWhereInput {

@@ -4,6 +4,9 @@ import { readLevers } from "@/modules/levers/read-levers";
 import { setLever } from "@/modules/levers/set-lever";
 import { forgetLevers, leverDefaults } from "@/server/levers/lever-cache";
 import { adminProcedure, router } from "../init";
+import { adminBookingsRouter } from "./admin/bookings";
+import { adminMetricsRouter } from "./admin/metrics";
+import { adminWebhooksRouter } from "./admin/webhooks";
 
 const leverState = z.object({
   name: z.string(),
@@ -13,6 +16,9 @@ const leverState = z.object({
 });
 
 export const adminRouter = router({
+  bookings: adminBookingsRouter,
+  webhooks: adminWebhooksRouter,
+  metrics: adminMetricsRouter,
   /** Every lever as stored now (not this instance's cache); updatedAt null: the environment default applies. */
   levers: adminProcedure.output(z.array(leverState)).query(({ ctx }) => readLevers(ctx.db, { defaults: leverDefaults() })),
 
