@@ -59,7 +59,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { E2E_PORT: String(port), E2E_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "13111", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM (not SIGKILL) so the server drops its database and stops the sandboxes.

@@ -27,11 +27,12 @@ export const demo = {
   admin: "admin@demo.test",
 } as const;
 
-/** Where scripts/e2e-server.ts starts the sandboxes. */
+/** Where scripts/e2e-server.ts starts the sandboxes (E2E_SANDBOX_PORT moves them). */
+const sandboxBase = Number(process.env.E2E_SANDBOX_PORT ?? 13111);
 export const sandboxes = {
-  stripe: "http://127.0.0.1:13111",
-  sendgrid: "http://127.0.0.1:13112",
-  calendly: "http://127.0.0.1:13113",
+  stripe: `http://127.0.0.1:${sandboxBase}`,
+  sendgrid: `http://127.0.0.1:${sandboxBase + 1}`,
+  calendly: `http://127.0.0.1:${sandboxBase + 2}`,
 } as const;
 
 /** Typed clients for their `/__sandbox/...` control routes. */

@@ -8,7 +8,9 @@ import { createTestDatabase, startLocalStack } from "@booking/devstack";
 import { runNext } from "./lib/run-next";
 import { localDemo } from "./seed/local-demo";
 
-const E2E_SANDBOX_PORTS = { stripe: 13111, sendgrid: 13112, calendly: 13113 };
+// E2E_SANDBOX_PORT moves all three (stripe, sendgrid = +1, calendly = +2) so two suites can run side by side.
+const sandboxBase = Number(process.env.E2E_SANDBOX_PORT ?? 13111);
+const E2E_SANDBOX_PORTS = { stripe: sandboxBase, sendgrid: sandboxBase + 1, calendly: sandboxBase + 2 };
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
