@@ -11,7 +11,7 @@ import type { InviteeChange, RescheduleResult } from "./calendly-sandbox";
 import type { ReceivedMail } from "./sendgrid-pages";
 import type { MailAttempt } from "./sendgrid-sandbox";
 import type { RecordedStripeRequest } from "./stripe-api";
-import type { CheckoutSession, StripeEvent } from "./stripe-objects";
+import type { CheckoutSession, Refund, StripeEvent } from "./stripe-objects";
 import type { Delivery } from "./webhook-delivery";
 
 export type {
@@ -24,6 +24,7 @@ export type {
   ReceivedMail,
   RecordedCalendlyRequest,
   RecordedStripeRequest,
+  Refund,
   RescheduleResult,
   ScheduledEvent,
   StripeEvent,
@@ -90,6 +91,15 @@ export type StripeControl = {
   /** Delivers an existing event again (same id), as Stripe does on retries. */
   redeliver(eventId: string): Promise<number>;
   events(): Promise<Json<StripeEvent>[]>;
+  /** Counts an event as acknowledged without sending it (Stripe then believes the app has it). */
+  markDelivered(eventId: string): Promise<void>;
+  /** The next `count` deliveries fail without reaching the app. */
+  failNextDeliveries(count: number): Promise<void>;
+  /** A refund made in the Stripe Dashboard (its `charge.refunded` delivered unless `deliver: false`). */
+  dashboardRefund(
+    paymentIntentId: string,
+    options?: { amount?: number } & Deliver,
+  ): Promise<{ refund: Json<Refund>; events: Json<StripeEvent>[] }>;
   deliveries(): Promise<Json<Delivery>[]>;
   requests(): Promise<Json<RecordedStripeRequest>[]>;
   clearRequests(): Promise<void>;
@@ -147,6 +157,12 @@ export function stripeControl(baseUrl: string): StripeControl {
     redeliver: (eventId) =>
       call<{ status: number }>(`/__sandbox/events/${encodeURIComponent(eventId)}/deliver`, { method: "POST" }).then((r) => r.status),
     events: () => call("/__sandbox/events"),
+    markDelivered: (eventId) =>
+      call<unknown>(`/__sandbox/events/${encodeURIComponent(eventId)}/mark-delivered`, { method: "POST" }).then(() => undefined),
+    failNextDeliveries: (count) =>
+      call<unknown>("/__sandbox/deliveries/fail-next", { method: "POST", json: { count } }).then(() => undefined),
+    dashboardRefund: (paymentIntentId, options = {}) =>
+      call("/__sandbox/refunds", { method: "POST", json: { ...options, paymentIntent: paymentIntentId } }),
     deliveries: () => call("/__sandbox/deliveries"),
     requests: () => call("/__sandbox/requests"),
     clearRequests: () => call<unknown>("/__sandbox/requests", { method: "DELETE" }).then(() => undefined),

@@ -12,6 +12,7 @@ import { StripeApiError, noSuch } from "./stripe-errors";
 import { IdempotencyStore } from "./stripe-idempotency";
 import type { StripeEvent } from "./stripe-objects";
 import type { StripeState } from "./stripe-state";
+import { booleanParam, equals, eventTypes, listPage, matchesEventType, stringParam } from "./stripe-lists";
 
 export type RecordedStripeRequest = {
   method: string;
@@ -229,6 +230,86 @@ export function mountStripeApi(app: SandboxApp, ctx: ApiContext): void {
       const event = state.events.find((e) => e.id === id);
       if (!event) throw noSuch("event", id, "id");
       return { status: 200, body: event };
+    }),
+  );
+  // Lists: `expand[]=data.<field>` expands that field on every item, as Stripe does.
+  const expandEach = (params: FormObject) => {
+    const wanted = Array.isArray(params.expand) ? params.expand : typeof params.expand === "string" ? [params.expand] : [];
+    const fields = wanted.flatMap((f) => (typeof f === "string" && f.startsWith("data.") ? [f.slice("data.".length)] : []));
+    return (item: unknown) => expand(item, fields, state);
+  };
+  app.get(
+    "/v1/checkout/sessions",
+    endpoint(({ params }) => {
+      const page = listPage(
+        [...state.sessions.values()].map((r) => r.session),
+        params,
+        {
+          objectName: "checkout.session",
+          url: "/v1/checkout/sessions",
+          filters: {
+            status: equals((s) => s.status, "status"),
+            payment_intent: equals((s) => s.payment_intent, "payment_intent"),
+          },
+        },
+      );
+      return { status: 200, body: { ...page, data: page.data.map(expandEach(params)) } };
+    }),
+  );
+  app.get(
+    "/v1/payment_intents",
+    endpoint(({ params }) => {
+      const page = listPage([...state.paymentIntents.values()], params, {
+        objectName: "payment_intent",
+        url: "/v1/payment_intents",
+        filters: {},
+      });
+      return { status: 200, body: { ...page, data: page.data.map(expandEach(params)) } };
+    }),
+  );
+  app.get(
+    "/v1/refunds",
+    endpoint(({ params }) => ({
+      status: 200,
+      body: listPage([...state.refunds.values()], params, {
+        objectName: "refund",
+        url: "/v1/refunds",
+        filters: {
+          payment_intent: equals((r) => r.payment_intent, "payment_intent"),
+          charge: equals((r) => r.charge, "charge"),
+        },
+      }),
+    })),
+  );
+  app.get(
+    "/v1/events",
+    endpoint(({ params }) => {
+      if (params.type !== undefined && params.types !== undefined) {
+        throw new StripeApiError(400, "invalid_request_error", "You may only specify one of these parameters: type, types.");
+      }
+      return {
+        status: 200,
+        body: listPage(state.events, params, {
+          objectName: "event",
+          url: "/v1/events",
+          filters: {
+            type: (value) => {
+              const pattern = stringParam(value, "type");
+              return (e) => matchesEventType(e.type, pattern);
+            },
+            types: (value) => {
+              const patterns = eventTypes(value);
+              return (e) => patterns.some((t) => matchesEventType(e.type, t));
+            },
+            // Stripe: false lists events still pending or failed at some endpoint; pending_webhooks
+            // counts the endpoints that have not yet answered 2xx.
+            delivery_success: (value) => {
+              const delivered = booleanParam(value, "delivery_success");
+              return (e) => delivered === (e.pending_webhooks === 0);
+            },
+          },
+        }),
+      };
     }),
   );
   const unknownEndpoint = endpoint(({ method, path }) => {

@@ -94,6 +94,36 @@ export function mountStripeControl(app: SandboxApp, sandbox: StripeSandbox): voi
       return jsonResponse(200, { status: await sandbox.deliver(event) });
     }),
   );
+  app.post(
+    "/__sandbox/events/:id/mark-delivered",
+    control((c) => {
+      const id = pathParam(c, "id");
+      if (!sandbox.events.some((e) => e.id === id)) throw new HttpError(404, "no such event");
+      sandbox.markDelivered(id);
+      return jsonResponse(200, { marked: true });
+    }),
+  );
+  app.post(
+    "/__sandbox/deliveries/fail-next",
+    control((_c, body) => {
+      const count = body.count;
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+        throw new HttpError(400, "expected {count: non-negative integer}");
+      }
+      sandbox.failNextDeliveries(count);
+      return jsonResponse(200, { failing: count });
+    }),
+  );
+  app.post(
+    "/__sandbox/refunds",
+    control(async (_c, body, deliver) => {
+      const amount = body.amount;
+      if (typeof body.paymentIntent !== "string" || (amount !== undefined && typeof amount !== "number")) {
+        throw new HttpError(400, "expected {paymentIntent: string, amount?: number, deliver?: boolean}");
+      }
+      return jsonResponse(200, await sandbox.refundInDashboard(body.paymentIntent, { amount, deliver }));
+    }),
+  );
   const unknownRoute = control((c) => {
     throw new HttpError(404, `unknown sandbox route ${c.req.method} ${requestUrl(c).pathname}`);
   });

@@ -10,13 +10,13 @@ import type { RecordedStripeRequest } from "./stripe-api";
 import { mountStripeControl } from "./stripe-control";
 import { mountStripeHostedPages } from "./stripe-hosted";
 import { nowSeconds } from "./stripe-objects";
-import type { CheckoutSession, PaymentIntent, StripeEvent, StripeObject } from "./stripe-objects";
+import type { CheckoutSession, PaymentIntent, Refund, StripeEvent, StripeObject } from "./stripe-objects";
 import { StripeState } from "./stripe-state";
 import type { CompleteCheckoutOptions } from "./stripe-state";
 import { SerialQueue, postWebhook } from "./webhook-delivery";
 import type { Delivery } from "./webhook-delivery";
 
-export type { CheckoutSession, PaymentIntent, StripeEvent, RecordedStripeRequest, CompleteCheckoutOptions, Delivery };
+export type { CheckoutSession, PaymentIntent, Refund, StripeEvent, RecordedStripeRequest, CompleteCheckoutOptions, Delivery };
 
 export type StripeSandboxOptions = {
   port?: number;
@@ -36,6 +36,7 @@ export class StripeSandbox {
   autoDeliver: boolean;
   readonly webhookSecret: string;
   private readonly queue = new SerialQueue();
+  private outageDeliveries = 0;
   private server: RunningServer | undefined;
   private publicBase: string | undefined;
 
@@ -106,15 +107,51 @@ export class StripeSandbox {
     return this.queue.run(async () => {
       const rawBody = JSON.stringify(event, null, 2);
       const url = this.webhookUrl;
-      const result = url
-        ? await postWebhook(url, rawBody, {
-            "Stripe-Signature": opts.signatureHeader ?? this.signPayload(rawBody, opts.timestampSeconds),
-            "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          })
-        : { status: 0, error: "no webhookUrl configured" };
+      let result: { status: number; error?: string };
+      if (this.outageDeliveries > 0) {
+        this.outageDeliveries -= 1;
+        result = { status: 0, error: "simulated outage: not sent" };
+      } else {
+        result = url
+          ? await postWebhook(url, rawBody, {
+              "Stripe-Signature": opts.signatureHeader ?? this.signPayload(rawBody, opts.timestampSeconds),
+              "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+            })
+          : { status: 0, error: "no webhookUrl configured" };
+      }
       this.deliveries.push({ eventId: event.id, type: event.type, ...result, at: new Date() });
+      // What `GET /v1/events?delivery_success=false` reads: the endpoint has now acknowledged it.
+      if (result.status >= 200 && result.status < 300) this.markDelivered(event.id);
       return result.status;
     });
+  }
+
+  /**
+   * Counts an event as acknowledged by the endpoint without sending it: Stripe believes the app
+   * has it (a database restored from before it, an endpoint that answered 2xx and lost it).
+   */
+  markDelivered(eventId: string): void {
+    const event = this.state.events.find((e) => e.id === eventId);
+    if (!event) throw new Error(`no such event ${eventId}`);
+    event.pending_webhooks = 0;
+  }
+
+  /** The next `count` deliveries fail without reaching the app (its endpoint was down). */
+  failNextDeliveries(count: number): void {
+    this.outageDeliveries = count;
+  }
+
+  /**
+   * A refund made in the Stripe Dashboard rather than through the API the app calls: its
+   * `charge.refunded` is delivered unless `deliver` is false.
+   */
+  async refundInDashboard(
+    paymentIntentId: string,
+    opts: { amount?: number; deliver?: boolean } = {},
+  ): Promise<{ refund: Refund; events: StripeEvent[] }> {
+    const params = { payment_intent: paymentIntentId, ...(opts.amount === undefined ? {} : { amount: String(opts.amount) }) };
+    const { refund, events } = this.state.createRefund(params, { id: null, idempotency_key: null });
+    return { refund, events: await this.deliverIf(events, opts.deliver) };
   }
 
   /** Resolves when every queued delivery has finished. */
