@@ -51,6 +51,7 @@ const APPLIES_TO: Record<TransitionName, string[]> = {
   cancelAndRefund: ["PENDING/PAID", "CONFIRMED/PAID"],
   expireHold: ["PENDING/NOT_REQUIRED", "PENDING/UNPAID", "PENDING/FAILED"],
   refund: BOOKING_STATUSES.flatMap((s) => [`${s}/PAID`, `${s}/REFUND_PENDING`]),
+  refundKept: ["CANCELLED/PAID"],
 };
 
 const INSERTABLE = [

@@ -39,6 +39,8 @@ export const TRANSITIONS = {
   expireHold: { from: { status: ["PENDING"], payment: ["NOT_REQUIRED", ...AWAITING_PAYMENT] }, to: { status: "CANCELLED" } },
   /** The money went back: our refund call succeeded, or Stripe reports a refund (also one made in its dashboard). */
   refund: { from: { status: BOOKING_STATUSES, payment: ["PAID", "REFUND_PENDING"] }, to: { payment: "REFUNDED" } },
+  /** An operator refunds the payment a cancelled booking kept (in full or in part); the refund call follows. */
+  refundKept: { from: { status: ["CANCELLED"], payment: ["PAID"] }, to: { payment: "REFUND_PENDING" } },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;

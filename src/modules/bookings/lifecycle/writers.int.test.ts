@@ -61,7 +61,12 @@ describe("the lifecycle writers against real PostgreSQL", () => {
     expect(await confirmBooking(t.db, { bookingId: free })).toBe("applied");
     expect(await t.db.booking.findUniqueOrThrow({ where: { id: free } })).toMatchObject({ status: "CONFIRMED", holdExpiresAt: null });
     expect(await confirmBooking(t.db, { bookingId: free })).toBe("not-applied");
-    expect(await outboxKinds(t.db, free)).toEqual(["EMAIL_CONFIRMATION"]);
+    expect(await outboxKinds(t.db, free)).toEqual([
+      "EMAIL_CONFIRMATION",
+      "EMAIL_BUILDER_NEW_BOOKING",
+      "EMAIL_REMINDER_CLIENT",
+      "EMAIL_REMINDER_BUILDER",
+    ]);
 
     const unpaid = await bookingIn("PENDING", "UNPAID");
     expect(await confirmBooking(t.db, { bookingId: unpaid })).toBe("not-applied");
@@ -79,7 +84,14 @@ describe("the lifecycle writers against real PostgreSQL", () => {
       amountPaidCents: 5000,
       holdExpiresAt: null,
     });
-    expect(await outboxKinds(t.db, held)).toEqual(["EMAIL_CONFIRMATION", "EMAIL_PAYMENT_RECEIPT"]);
+    expect(await outboxKinds(t.db, held)).toEqual([
+      "EMAIL_CONFIRMATION",
+      "EMAIL_PAYMENT_RECEIPT",
+      "EMAIL_BUILDER_NEW_BOOKING",
+      "EMAIL_BUILDER_PAYMENT_RECEIVED",
+      "EMAIL_REMINDER_CLIENT",
+      "EMAIL_REMINDER_BUILDER",
+    ]);
     expect(await refundLatePayment(t.db, { bookingId: held, amountCents: 5000 })).toBe("not-applied");
     expect(await recordPaymentFailure(t.db, { bookingId: held })).toBe("not-applied");
     expect(await stateOf(held)).toEqual({ status: "CONFIRMED", paymentStatus: "PAID" });
@@ -132,7 +144,7 @@ describe("the lifecycle writers against real PostgreSQL", () => {
       cancelledBy: "CLIENT",
       cancellationReason: "Race",
     });
-    expect(await outboxKinds(t.db, id)).toEqual(["EMAIL_CANCELLATION", "STRIPE_REFUND", "CALENDLY_CANCEL"]);
+    expect(await outboxKinds(t.db, id)).toEqual(["EMAIL_CANCELLATION", "STRIPE_REFUND", "CALENDLY_CANCEL", "EMAIL_BUILDER_CANCELLATION"]);
   });
 
   it("cancel: an expiry applies only to an unpaid hold, and a client cannot cancel a session that started", async () => {
@@ -155,7 +167,7 @@ describe("the lifecycle writers against real PostgreSQL", () => {
     const expired = await t.db.$transaction((tx) =>
       applyCancellation(tx, { bookingId: hold, now, by: "SYSTEM", cause: "hold-expired", refundPolicy: policy }),
     );
-    expect(expired).toEqual({ outcome: "applied", owed: [] });
+    expect(expired).toEqual({ outcome: "applied", owed: ["EMAIL_HOLD_EXPIRED"] });
     expect(await t.db.booking.findUniqueOrThrow({ where: { id: hold } })).toMatchObject({
       status: "CANCELLED",
       cancellationReason: "PAYMENT_EXPIRED",
@@ -182,8 +194,8 @@ describe("the lifecycle writers against real PostgreSQL", () => {
       });
     }
     // The Checkout Session expires with the hold (same instant): nothing to close.
-    expect(await outboxKinds(t.db, onCalendly)).toEqual(["CALENDLY_CANCEL"]);
-    expect(await outboxKinds(t.db, withCheckout)).toEqual([]);
+    expect(await outboxKinds(t.db, onCalendly)).toEqual(["CALENDLY_CANCEL", "EMAIL_HOLD_EXPIRED"]);
+    expect(await outboxKinds(t.db, withCheckout)).toEqual(["EMAIL_HOLD_EXPIRED"]);
     for (const id of [fresh, unlimited]) expect(await stateOf(id)).toEqual({ status: "PENDING", paymentStatus: "UNPAID" });
     expect(await t.db.$transaction((tx) => expireHolds(tx, { now, builderId }))).toBe(0);
   });
@@ -224,14 +236,24 @@ describe("the lifecycle writers against real PostgreSQL", () => {
       state: { status: "CONFIRMED", paymentStatus: "NOT_REQUIRED" },
     });
     expect(free).toMatchObject({ status: "CONFIRMED", holdExpiresAt: null });
-    expect(await outboxKinds(t.db, free.id)).toEqual(["EMAIL_CONFIRMATION"]);
+    expect(await outboxKinds(t.db, free.id)).toEqual([
+      "EMAIL_CONFIRMATION",
+      "EMAIL_BUILDER_NEW_BOOKING",
+      "EMAIL_REMINDER_CLIENT",
+      "EMAIL_REMINDER_BUILDER",
+    ]);
 
     const moved = await insertBooking(t.db, {
       data: bookingData(),
       state: { status: "CONFIRMED", paymentStatus: "PAID" },
       rescheduled: true,
     });
-    expect(await outboxKinds(t.db, moved.id)).toEqual(["EMAIL_RESCHEDULE"]);
+    expect(await outboxKinds(t.db, moved.id)).toEqual([
+      "EMAIL_RESCHEDULE",
+      "EMAIL_BUILDER_RESCHEDULE",
+      "EMAIL_REMINDER_CLIENT",
+      "EMAIL_REMINDER_BUILDER",
+    ]);
 
     const clash = await insertBooking(t.db, {
       data: bookingData({ calendlyEventUri: `https://api.calendly.com/scheduled_events/c${Date.now()}` }),
