@@ -4,7 +4,12 @@ import type { Tx } from "@/modules/shared/tx";
 export type { LeverName };
 export type LeverValues = Record<LeverName, boolean>;
 
-export const LEVER_NAMES = ["WEBHOOKS_PAUSED", "EMAIL_SENDING_PAUSED", "BOOKINGS_CLOSED"] as const satisfies readonly LeverName[];
+export const LEVER_NAMES = [
+  "WEBHOOKS_PAUSED",
+  "EMAIL_SENDING_PAUSED",
+  "BOOKINGS_CLOSED",
+  "MANUAL_BOOKING_MODE",
+] as const satisfies readonly LeverName[];
 
 export type LeverState = {
   name: LeverName;

@@ -14,13 +14,13 @@ export type InboxDrainResult = Record<ProcessOutcome | "failed", number> & { pau
  * beside workers and other drains: each event is applied under its row lock and only while
  * still RECEIVED or FAILED ("already-done" otherwise). A failure is recorded on the row; the
  * next run (a minute later) is its backoff. While the WEBHOOKS_PAUSED lever is on (re-checked
- * before each event), events wait in the inbox.
+ * before each event), events wait in the inbox; while MANUAL_BOOKING_MODE is on, they are held.
  */
 export async function drainInbox(
   db: PrismaClient,
   { deadline, limit = 100 }: { deadline: number; limit?: number },
 ): Promise<InboxDrainResult> {
-  const result: InboxDrainResult = { paused: false, processed: 0, ignored: 0, "already-done": 0, missing: 0, failed: 0, left: 0 };
+  const result: InboxDrainResult = { paused: false, processed: 0, ignored: 0, held: 0, "already-done": 0, missing: 0, failed: 0, left: 0 };
   if ((await currentLevers(db)).WEBHOOKS_PAUSED) return { ...result, paused: true };
   const config = bookingConfig();
   const rows = await db.$queryRaw<{ id: string }[]>`
@@ -30,14 +30,16 @@ export async function drainInbox(
      LIMIT ${limit}`;
   for (const row of rows) {
     // Paused mid-drain: the rest waits, like events past the deadline.
-    if (!result.paused) result.paused = (await currentLevers(db)).WEBHOOKS_PAUSED;
+    const levers = await currentLevers(db);
+    if (!result.paused) result.paused = levers.WEBHOOKS_PAUSED;
     if (Date.now() >= deadline || result.paused) {
       result.left += 1;
       continue;
     }
     const started = Date.now();
     try {
-      const outcome = await processWebhookEvent(db, { eventId: row.id, ...config });
+      // Manual booking mode: marked HELD for an operator instead of applied (docs/decisions/0022).
+      const outcome = await processWebhookEvent(db, { eventId: row.id, hold: levers.MANUAL_BOOKING_MODE, ...config });
       metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
       result[outcome] += 1;
     } catch (error) {
@@ -45,6 +47,6 @@ export async function drainInbox(
       result.failed += 1;
     }
   }
-  if (result.processed || result.failed || result.left) logger.info({ ...result }, "inbox drain");
+  if (result.processed || result.held || result.failed || result.left) logger.info({ ...result }, "inbox drain");
   return result;
 }

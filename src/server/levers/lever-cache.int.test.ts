@@ -21,39 +21,39 @@ afterAll(async () => {
 });
 
 describe("the per-process lever cache", () => {
-  it("lets another process see a change within 10 seconds (well within: the TTL)", async () => {
-    expect(LEVER_TTL_MS).toBeLessThanOrEqual(5_000);
-    const admin = await createUser(t.db, "ADMIN");
-    // Both "processes" have read the levers and cache them.
-    expect((await currentLevers(t.db)).WEBHOOKS_PAUSED).toBe(false);
-    expect((await currentLevers(other)).WEBHOOKS_PAUSED).toBe(false);
+  it.each(["WEBHOOKS_PAUSED", "MANUAL_BOOKING_MODE"] as const)(
+    "lets another process see a change of %s within 10 seconds (well within: the TTL)",
+    async (lever) => {
+      expect(LEVER_TTL_MS).toBeLessThanOrEqual(5_000);
+      const admin = await createUser(t.db, "ADMIN");
+      // Both "processes" have read the levers and cache them.
+      expect((await currentLevers(t.db))[lever]).toBe(false);
+      expect((await currentLevers(other))[lever]).toBe(false);
 
-    await setLever({
-      db: t.db,
-      actorId: admin.id,
-      lever: "WEBHOOKS_PAUSED",
-      value: true,
-      reason: "drill",
-      fallback: false,
-      now: new Date(),
-    });
-    const changedAt = Date.now();
-    forgetLevers(t.db); // what admin.setLever does for its own process
-    expect((await currentLevers(t.db)).WEBHOOKS_PAUSED).toBe(true);
+      await setLever({ db: t.db, actorId: admin.id, lever, value: true, reason: "drill", fallback: false, now: new Date() });
+      const changedAt = Date.now();
+      forgetLevers(t.db); // what admin.setLever does for its own process
+      expect((await currentLevers(t.db))[lever]).toBe(true);
 
-    while (!(await currentLevers(other)).WEBHOOKS_PAUSED) {
-      expect(Date.now() - changedAt).toBeLessThan(10_000);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const seenAfter = Date.now() - changedAt;
-    expect(seenAfter).toBeLessThanOrEqual(LEVER_TTL_MS + 500);
-  });
+      while (!(await currentLevers(other))[lever]) {
+        expect(Date.now() - changedAt).toBeLessThan(10_000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const seenAfter = Date.now() - changedAt;
+      expect(seenAfter).toBeLessThanOrEqual(LEVER_TTL_MS + 500);
+    },
+  );
 
   it("falls back to the environment defaults when no row exists, and /api/health reports the levers", async () => {
     const fresh = createDb(t.url, { poolSize: 1 });
     try {
       await t.db.runtimeLever.deleteMany();
-      expect(await currentLevers(fresh)).toEqual({ WEBHOOKS_PAUSED: false, EMAIL_SENDING_PAUSED: false, BOOKINGS_CLOSED: false });
+      expect(await currentLevers(fresh)).toEqual({
+        WEBHOOKS_PAUSED: false,
+        EMAIL_SENDING_PAUSED: false,
+        BOOKINGS_CLOSED: false,
+        MANUAL_BOOKING_MODE: false,
+      });
     } finally {
       await fresh.$disconnect();
     }
@@ -69,6 +69,11 @@ describe("the per-process lever cache", () => {
     });
     forgetLevers(t.db);
     const report = await checkHealth();
-    expect(report.levers).toEqual({ WEBHOOKS_PAUSED: false, EMAIL_SENDING_PAUSED: false, BOOKINGS_CLOSED: true });
+    expect(report.levers).toEqual({
+      WEBHOOKS_PAUSED: false,
+      EMAIL_SENDING_PAUSED: false,
+      BOOKINGS_CLOSED: true,
+      MANUAL_BOOKING_MODE: false,
+    });
   });
 });

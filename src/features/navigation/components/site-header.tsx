@@ -38,6 +38,7 @@ export function SiteHeader() {
 
   const viewer = me.data;
   const isBuilder = viewer ? viewer.role === "BUILDER" || viewer.builderSlug !== null : false;
+  const isAdmin = viewer?.role === "ADMIN";
   const onAuthPage = pathname === "/sign-in" || pathname === "/sign-up";
 
   return (
@@ -56,9 +57,15 @@ export function SiteHeader() {
                 <NavLink href="/bookings">My bookings</NavLink>
               </li>
             ) : null}
-            {viewer ? (
+            {/* An admin operates the marketplace; becoming a builder is not offered to them. */}
+            {viewer && (isBuilder || !isAdmin) ? (
               <li>
                 <NavLink href="/dashboard">{isBuilder ? "Dashboard" : "Become a builder"}</NavLink>
+              </li>
+            ) : null}
+            {isAdmin ? (
+              <li>
+                <NavLink href="/admin">Operator console</NavLink>
               </li>
             ) : null}
           </ul>

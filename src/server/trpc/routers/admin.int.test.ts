@@ -41,6 +41,7 @@ describe("admin levers", () => {
       ["WEBHOOKS_PAUSED", false, null],
       ["EMAIL_SENDING_PAUSED", false, null],
       ["BOOKINGS_CLOSED", false, null],
+      ["MANUAL_BOOKING_MODE", false, null],
     ]);
 
     expect(await asAdmin.setLever({ lever: "EMAIL_SENDING_PAUSED", value: true, reason: "  SendGrid bouncing  " })).toMatchObject({
