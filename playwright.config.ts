@@ -8,6 +8,12 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 
+// The build under test reports browser errors to a local stand-in for Sentry's ingest (started
+// by e2e/monitoring-browser.spec.ts on this port), so that path is tested like the others.
+// Inlined at build time; the webServer's build and the test workers both inherit it.
+const sandboxBase = Number(process.env.E2E_SANDBOX_PORT ?? 13111);
+process.env.NEXT_PUBLIC_SENTRY_DSN ??= `http://public@127.0.0.1:${sandboxBase + 9}/1`;
+
 // Debian's chromium (`apt-get install chromium`): Playwright cannot download browsers on
 // machines without internet. CHROMIUM_PATH picks another binary; with neither, Playwright's
 // own browser (`npx playwright install chromium`) is used.
@@ -59,7 +65,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
-    env: { E2E_PORT: String(port), E2E_SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "13111", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { E2E_PORT: String(port), E2E_SANDBOX_PORT: String(sandboxBase), NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM (not SIGKILL) so the server drops its database and stops the sandboxes.

@@ -4,6 +4,7 @@ import type { SqlReader } from "@/modules/shared/sql-reader";
 import { PrismaClient } from "@/generated/prisma/client";
 import { DEFAULT_DATABASE_POOL_SIZE, getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import { recordQueryTime } from "@/server/observability/query-timing";
 
 // One client per process. Created on first use, so importing this module at build
 // time (Next imports route modules) never needs a database.
@@ -16,9 +17,14 @@ const globalForDb = globalThis as unknown as { bookingDb?: PrismaClient; booking
 
 const readers = (globalForDb.bookingDbReaders ??= new WeakMap<PrismaClient, SqlReader>());
 
-export type DbOptions = { poolSize?: number; onSql?: (text: string, values: unknown[]) => void };
+export type DbOptions = {
+  poolSize?: number;
+  onSql?: (text: string, values: unknown[]) => void;
+  /** Every Prisma query with its duration (ms): Datadog's per-kind query time (observability/query-timing.ts). */
+  onQuery?: (event: { query: string; duration: number }) => void;
+};
 
-export function createDb(databaseUrl: string, { poolSize = DEFAULT_DATABASE_POOL_SIZE, onSql }: DbOptions = {}): PrismaClient {
+export function createDb(databaseUrl: string, { poolSize = DEFAULT_DATABASE_POOL_SIZE, onSql, onQuery }: DbOptions = {}): PrismaClient {
   // One pool shared by Prisma and the plain SQL reader. The adapter does not end a pool it
   // was given, so $disconnect is extended to end it too (no handle left open).
   // DATABASE_URL may be PgBouncer in transaction mode: keep statements unnamed (no
@@ -34,7 +40,10 @@ export function createDb(databaseUrl: string, { poolSize = DEFAULT_DATABASE_POOL
     // Bursts of concurrent bookings queue for a connection; the default 2 s wait would
     // turn a busy moment into errors.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    // Query events only when someone listens: Prisma builds none otherwise.
+    ...(onQuery ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
+  if (onQuery) (client as unknown as { $on(event: "query", listener: typeof onQuery): void }).$on("query", onQuery);
   const disconnect = client.$disconnect.bind(client);
   client.$disconnect = async () => {
     await disconnect();
@@ -57,7 +66,10 @@ export function sqlReaderFor(db: PrismaClient): SqlReader {
 export function getDb(): PrismaClient {
   if (!globalForDb.bookingDb) {
     const env = getEnv();
-    globalForDb.bookingDb = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
+    globalForDb.bookingDb = createDb(env.DATABASE_URL, {
+      poolSize: env.DATABASE_POOL_SIZE,
+      ...(env.DD_TRACE_ENABLED ? { onQuery: recordQueryTime } : {}),
+    });
   }
   return globalForDb.bookingDb;
 }

@@ -12,4 +12,11 @@ export const metrics = {
   distribution(name: string, value: number, tags: Tags = []): void {
     getTracer()?.dogstatsd.distribution(name, value, tags);
   },
+  gauge(name: string, value: number, tags: Tags = []): void {
+    getTracer()?.dogstatsd.gauge(name, value, tags);
+  },
+  /** Whether metrics go anywhere (DD_TRACE_ENABLED): lets a caller skip work done only for them. */
+  get enabled(): boolean {
+    return getTracer() !== undefined;
+  },
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import * as Sentry from "@sentry/nextjs";
 import type { TRPCError } from "@trpc/server";
 import { logger } from "@/server/logger";
+import { activeSentry } from "./sentry-hub";
 
 // An unexpected failure answers with a generic message and a reference; the detail goes to
 // the log line and Sentry, both carrying that reference, so support can find it from what
@@ -15,7 +15,9 @@ export function reportUnexpectedError(error: Error, { path }: { path?: string | 
   if (known) return known;
   const cause = error.cause ?? error;
   // With Sentry on, its event id is the reference; without it, a random one found in the logs.
-  const reference = Sentry.isEnabled() ? Sentry.captureException(cause, { tags: { path: path ?? "unknown" } }) : randomUUID();
+  // Synchronous either way: the SDK, when there is one, was loaded at start (sentry-hub.ts).
+  const sentry = activeSentry();
+  const reference = sentry ? sentry.captureException(cause, { tags: { path: path ?? "unknown" } }) : randomUUID();
   references.set(error, reference);
   logger.error({ err: cause, path, reference }, "request failed unexpectedly");
   return reference;

@@ -1,18 +1,21 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import * as Sentry from "@sentry/nextjs";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/logger";
+import { registerSentry } from "@/server/observability/sentry-hub";
 import { startTestDb, useProviderBases, type TestDb } from "@/testing/harness";
 import { createBuilder, createSessionType, createUser, futureHour } from "@/testing/factories";
 import { callHttp, signUp, type HttpResult } from "@/testing/trpc-http";
 
-// Sentry's two entry points the reporter uses, controllable per test; everything else is real.
-vi.mock("@sentry/nextjs", async (importOriginal) => ({
-  ...(await importOriginal<typeof Sentry>()),
+// The SDK as the reporter sees it (sentry-hub.ts), controllable per test; everything else is
+// real. The real SDK against a local ingest endpoint: src/server/observability/sentry-capture.int.test.ts.
+const Sentry = {
   isEnabled: vi.fn(() => false),
-  captureException: vi.fn(() => "0123456789abcdef0123456789abcdef"),
-}));
+  captureException: vi.fn((_error: unknown, _context?: unknown) => "0123456789abcdef0123456789abcdef"),
+  captureMessage: vi.fn(() => ""),
+  flush: vi.fn(() => Promise.resolve(true)),
+};
+registerSentry(Sentry);
 
 let t: TestDb;
 let builderSlug: string;
@@ -56,7 +59,10 @@ beforeAll(async () => {
   });
   paidBooking = { id, token: manage.token };
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  registerSentry(undefined);
+  await t.close();
+});
 
 type LogCall = (fields: unknown, message?: string) => void;
 let logged: MockInstance<LogCall>;
