@@ -5,8 +5,15 @@ test("a builder creates a session type on the dashboard and it is offered on the
   const title = `Pairing ${slug.slice("e2e-pairing-".length)}`;
   await signIn(demo.ada);
 
+  // The dashboard's sections are pages of their own, reached from its navigation.
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  const sections = page.getByRole("navigation", { name: "Dashboard sections" });
+  await expect(sections.getByRole("link", { name: "Bookings" })).toHaveAttribute("aria-current", "page");
+  await sections.getByRole("link", { name: "Session types" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/session-types$/);
+  await expect(page).toHaveTitle("Session types · Builder Bookings");
+  await expect(sections.getByRole("link", { name: "Session types" })).toHaveAttribute("aria-current", "page");
   const panel = page.getByRole("region", { name: "Session types" });
   const form = panel.getByRole("region", { name: "New session type" });
   await form.getByLabel("Title").fill(title);

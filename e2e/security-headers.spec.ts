@@ -114,6 +114,8 @@ test("the main pages run under the policy without a single violation", async ({ 
   // Signed in as a builder: the dashboard and my bookings.
   await signIn(demo.ada);
   policyOf(await page.goto("/dashboard"));
+  await expectHydrated(page);
+  policyOf(await page.goto("/dashboard/session-types"));
   await expect(page.getByRole("region", { name: "Session types" })).toBeVisible();
   policyOf(await page.goto("/bookings"));
   await expectHydrated(page);

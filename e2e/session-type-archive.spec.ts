@@ -9,7 +9,7 @@ test("a builder archives a session type only after confirming, finds it under Ar
   const slug = unique("e2e-archive");
   const title = `Archive me ${slug.slice("e2e-archive-".length)}`;
   await signIn(demo.ada);
-  await page.goto("/dashboard");
+  await page.goto("/dashboard/session-types");
   const panel = page.getByRole("region", { name: "Session types" });
   const form = panel.getByRole("region", { name: "New session type" });
   await form.getByLabel("Title").fill(title);
@@ -22,7 +22,7 @@ test("a builder archives a session type only after confirming, finds it under Ar
   const row = panel.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
   await page.goto("/builders/ada-lovelace");
   const bookHref = await page.getByRole("link", { name: `Book ${title}` }).getAttribute("href");
-  await page.goto("/dashboard");
+  await page.goto("/dashboard/session-types");
 
   // The first click only asks; "Keep it" leaves the type live and gives focus back to the button.
   await row.getByRole("button", { name: `Archive ${title}` }).click();

@@ -26,11 +26,20 @@ export async function signUp(name = "Http User"): Promise<{ cookie: string; user
     }),
   );
   if (res.status !== 200) throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers
+  // Sign-up does not sign in (docs/decisions/0024-account-enumeration.md): the form signs in next, and so does this.
+  const signedIn = await authPost(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE },
+      body: JSON.stringify({ email, password: "test-password-1" }),
+    }),
+  );
+  if (signedIn.status !== 200) throw new Error(`sign-in after sign-up answered ${signedIn.status}: ${await signedIn.text()}`);
+  const cookie = signedIn.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const body = (await res.json()) as { user: { id: string } };
+  const body = (await signedIn.json()) as { user: { id: string } };
   return { cookie, userId: body.user.id, email };
 }
 

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
-import { BuilderDashboard } from "@/features/dashboard/components/builder-dashboard";
+import { BuilderBookings } from "@/features/dashboard/components/builder-bookings";
+import { DashboardOverview } from "@/features/dashboard/components/dashboard-overview";
+import { DashboardPanel } from "@/features/dashboard/components/dashboard-shell";
 
 export const metadata: Metadata = {
   title: "Dashboard",
-  description: "Manage your builder profile, session types, availability and bookings.",
+  description: "Your bookings at a glance: upcoming sessions, cancellations and past sessions.",
   robots: { index: false },
 };
 
 export default function DashboardPage() {
   return (
     <>
-      <h1>Dashboard</h1>
-      <BuilderDashboard />
+      <DashboardOverview />
+      <DashboardPanel id="bookings" title="Bookings">
+        <BuilderBookings />
+      </DashboardPanel>
     </>
   );
 }

@@ -30,6 +30,19 @@ async function signUp(name: string, headers: Record<string, string> = {}) {
   return { status: res.status, body: await res.text(), email };
 }
 
+/** Sign-up does not sign in (docs/decisions/0024-account-enumeration.md): the session comes from signing in. */
+async function signUpAndIn(name: string, headers: Record<string, string>) {
+  const signedUp = await signUp(name, headers);
+  const res = await POST(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, ...headers },
+      body: JSON.stringify({ email: signedUp.email, password: "test-password-1" }),
+    }),
+  );
+  return { status: res.status, email: signedUp.email };
+}
+
 function useHops(hops: number) {
   process.env.TRUSTED_PROXY_HOPS = String(hops);
   resetEnvForTests();
@@ -38,7 +51,7 @@ function useHops(hops: number) {
 describe("better-auth's view of the client address", () => {
   it("behind one trusted proxy, is the address that proxy appended, not the client's own claims", async () => {
     useHops(1);
-    const { status, email } = await signUp("Proxied Client", {
+    const { status, email } = await signUpAndIn("Proxied Client", {
       "x-forwarded-for": "198.51.100.9, 203.0.113.7",
       [TRUSTED_CLIENT_IP_HEADER]: "6.6.6.6",
     });
@@ -49,7 +62,7 @@ describe("better-auth's view of the client address", () => {
 
   it("without a trusted proxy, is never a header the client sent", async () => {
     useHops(0);
-    const { status, email } = await signUp("Direct Client", {
+    const { status, email } = await signUpAndIn("Direct Client", {
       "x-forwarded-for": "198.51.100.9",
       [TRUSTED_CLIENT_IP_HEADER]: "6.6.6.6",
     });

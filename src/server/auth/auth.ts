@@ -2,8 +2,11 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { MIN_PASSWORD_LENGTH, signUpName } from "@/core/validation/auth";
+import type { AccountEmailPayload } from "@/modules/accounts/account-email-payload";
+import { queueAccountEmail } from "@/modules/accounts/queue-account-email";
 import { getDb } from "@/server/db/client";
 import { getEnv } from "@/server/env";
+import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 
 // better-auth owns password hashing, sessions (rows in "Session") and cookies.
 // The role lives on "User" and is never accepted from sign-up input.
@@ -28,13 +31,47 @@ const validateSignUp = createAuthMiddleware(async (ctx) => {
   return { context: { body: { ...body, name: name.data } } };
 });
 
+/** How long a reset link works (better-auth's default, stated so the email can say it). */
+export const RESET_TOKEN_SECONDS = 60 * 60;
+
+/**
+ * Account emails leave through the outbox like every other email: the auth request writes the
+ * row and hands it to the worker, and never waits on (or fails with) the email provider.
+ */
+async function queueEmail(userId: string, payload: AccountEmailPayload): Promise<void> {
+  await queueAccountEmail(getDb(), { userId, payload });
+  dispatchOutboxSoon();
+}
+
 function createAuth() {
   const env = getEnv();
   return betterAuth({
     baseURL: env.NEXT_PUBLIC_BASE_URL,
     secret: env.BETTER_AUTH_SECRET,
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      // Not signing in at sign-up is what makes better-auth answer a sign-up with a known
+      // address exactly like a new one (and hash the password alike, for the timing); the form
+      // signs in right after. See docs/decisions/0024-account-enumeration.md.
+      autoSignIn: false,
+      onExistingUserSignUp: ({ user }) => queueEmail(user.id, { template: "existing-account" }),
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      // The link goes through better-auth's check (GET /api/auth/reset-password/:token), which
+      // sends the browser on to /reset-password?token=... or, for a used or expired link, to
+      // /reset-password?error=INVALID_TOKEN. Built here, not from the caller's redirectTo.
+      sendResetPassword: ({ user, token }) =>
+        queueEmail(user.id, {
+          template: "password-reset",
+          url: `${env.NEXT_PUBLIC_BASE_URL}/api/auth/reset-password/${token}?callbackURL=${encodeURIComponent("/reset-password")}`,
+          expiresAt: new Date(Date.now() + RESET_TOKEN_SECONDS * 1000).toISOString(),
+        }),
+      // Whoever knew the old password (the reason to reset, often) is signed out everywhere.
+      revokeSessionsOnPasswordReset: true,
+    },
+    // Reset tokens are stored hashed: a copy of the database does not hand out reset links.
+    verification: { storeIdentifier: "hashed" },
     user: {
       additionalFields: {
         role: { type: "string", input: false, defaultValue: "CLIENT", required: false },
@@ -47,7 +84,9 @@ function createAuth() {
       // the session query. Roles are re-read from the database by the procedures anyway.
       cookieCache: { enabled: env.SESSION_COOKIE_CACHE_SECONDS > 0, maxAge: env.SESSION_COOKIE_CACHE_SECONDS },
     },
-    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 30 },
+    // better-auth's own rules keep sign-in/sign-up at 3 per 10 s and reset requests at 3 a
+    // minute per client; setting a new password gets the sign-in rule too.
+    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 30, customRules: { "/reset-password": { window: 10, max: 3 } } },
     advanced: { ipAddress: { ipAddressHeaders: [TRUSTED_CLIENT_IP_HEADER] } },
     hooks: { before: validateSignUp },
     telemetry: { enabled: false },

@@ -47,6 +47,9 @@ export function SignInForm({ next }: { next: string }) {
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p className="muted">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
+      <p className="muted">
         New here? <Link href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
     </form>

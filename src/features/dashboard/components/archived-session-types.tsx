@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
 import type { OwnSessionType } from "@/trpc/types";
 import { getErrorMessage } from "@/lib/errors";
-import { formatMoney } from "@/core/money/money";
+import { SessionTypeSummary } from "./session-type-summary";
 
 /** Archived types, apart from the live ones, each with the undo of archiving. */
 export function ArchivedSessionTypes({
@@ -50,12 +50,7 @@ function ArchivedRow({
   );
   return (
     <li className="card session-type-row">
-      <div className="session-type-summary">
-        <h4>{st.title}</h4>
-        <p className="muted">
-          {st.durationMinutes} min · {formatMoney({ amountCents: st.priceCents, currency: st.currency })} · /{st.slug}
-        </p>
-      </div>
+      <SessionTypeSummary sessionType={st} headingLevel="h4" />
       <div className="button-row">
         <button
           type="button"

@@ -68,7 +68,9 @@ function ProfileForm({ profile }: { profile: Profile }) {
         <button type="button" className="button button-secondary" onClick={togglePublished} disabled={update.isPending}>
           {profile.published ? "Unpublish profile" : "Publish profile"}
         </button>
-        <Link href={`/builders/${encodeURIComponent(profile.slug)}`}>View public profile</Link>
+        <Link href="/dashboard/profile/preview">Preview your profile</Link>
+        {/* Unpublished, the public address is a 404 for everyone, its owner included. */}
+        {profile.published ? <Link href={`/builders/${encodeURIComponent(profile.slug)}`}>View public profile</Link> : null}
       </div>
       <FormProvider {...form}>
         <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>

@@ -4,12 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { OwnSessionType } from "@/trpc/types";
-import { formatMoney } from "@/core/money/money";
 import { ErrorNotice, Loading } from "@/components/status";
 import { ArchiveSessionTypeButton } from "./archive-session-type-button";
 import { ArchivedSessionTypes } from "./archived-session-types";
 import { CalendlyLink } from "./calendly-link";
 import { SessionTypeForm } from "./session-type-form";
+import { SessionTypeSummary } from "./session-type-summary";
 
 export function SessionTypesPanel() {
   const trpc = useTRPC();
@@ -97,13 +97,7 @@ function SessionTypeRow({
 
   return (
     <li className="card session-type-row">
-      <div className="session-type-summary">
-        <h3>{st.title}</h3>
-        <p className="muted">
-          {st.durationMinutes} min · {formatMoney({ amountCents: st.priceCents, currency: st.currency })} · /{st.slug}
-          {st.calendlyEventTypeUri ? " · Calendly linked" : ""}
-        </p>
-      </div>
+      <SessionTypeSummary sessionType={st} headingLevel="h3" />
       {!editing ? (
         <div className="button-row">
           <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
