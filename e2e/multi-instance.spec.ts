@@ -66,14 +66,20 @@ test(`${EVENTS} signed Calendly events, each delivered to both instances at once
   }
 
   const ids = started.map((b) => b.id);
+  // A confirmed booking owes the client's confirmation and the builder's notice at once, and two
+  // reminders due before the start (sent at once only when the start is within the lead time):
+  // the exact checks below are about the two that are due now.
+  const dueNow = ["EMAIL_BUILDER_NEW_BOOKING", "EMAIL_CONFIRMATION"] as const;
+  const isReminder = (kind: string) => kind.startsWith("EMAIL_REMINDER_");
+  const customArgs = (m: (typeof sendgrid.messages)[number]) => (m.body.custom_args ?? {}) as Record<string, string>;
   const mailsFor = (bookingId: string) =>
-    sendgrid.messages.filter((m) => (m.body.custom_args as Record<string, string> | undefined)?.bookingId === bookingId);
+    sendgrid.messages.filter((m) => customArgs(m).bookingId === bookingId && !isReminder(customArgs(m).kind ?? ""));
   await expect
-    .poll(async () => db.outboxMessage.count({ where: { bookingId: { in: ids }, status: "SENT" } }), {
-      message: `every booking's email sent by the worker\n${running().output()}`,
+    .poll(async () => db.outboxMessage.count({ where: { bookingId: { in: ids }, status: "SENT", kind: { in: [...dueNow] } } }), {
+      message: `every booking's emails sent by the worker\n${running().output()}`,
       timeout: 60_000,
     })
-    .toBe(EVENTS);
+    .toBe(EVENTS * dueNow.length);
 
   const events = await db.webhookEvent.findMany({
     where: { provider: "CALENDLY", externalId: { in: started.map((b) => `invitee.created:${b.inviteeUri}`) } },
@@ -93,18 +99,24 @@ test(`${EVENTS} signed Calendly events, each delivered to both instances at once
   });
   expect(bookings).toHaveLength(EVENTS);
   for (const booking of bookings) {
+    const reminders = booking.outbox.filter((row) => isReminder(row.kind));
+    expect(reminders.map((row) => row.kind).sort(), `reminders owed for ${booking.id}`).toEqual([
+      "EMAIL_REMINDER_BUILDER",
+      "EMAIL_REMINDER_CLIENT",
+    ]);
+    booking.outbox = booking.outbox.filter((row) => !isReminder(row.kind)).sort((a, b) => a.kind.localeCompare(b.kind));
     expect(booking).toEqual({
       id: booking.id,
       status: "CONFIRMED",
       calendlyInviteeUri: started.find((b) => b.id === booking.id)!.inviteeUri,
       holdExpiresAt: null,
-      // One outbox row, claimed and sent once (the sandbox never fails a send here).
-      outbox: [{ kind: "EMAIL_CONFIRMATION", status: "SENT", attempts: 1 }],
+      // Each due row claimed and sent once (the sandbox never fails a send here).
+      outbox: dueNow.map((kind) => ({ kind, status: "SENT", attempts: 1 })),
     });
-    expect(mailsFor(booking.id), `emails about booking ${booking.id}`).toHaveLength(1);
+    expect(mailsFor(booking.id), `emails about booking ${booking.id}`).toHaveLength(dueNow.length);
   }
-  // Nothing else reached SendGrid: the count is exact.
-  expect(sendgrid.messages).toHaveLength(EVENTS);
+  // Nothing else reached SendGrid: the count is exact (reminders sent early, if any, aside).
+  expect(sendgrid.messages.filter((m) => !isReminder(customArgs(m).kind ?? ""))).toHaveLength(EVENTS * dueNow.length);
 });
 
 test("the mutation budget holds in total across the instances: requests alternating between them stop at one budget", async () => {

@@ -1,3 +1,4 @@
+import { setReminderLeadHours } from "@/modules/outbox/reminder-lead";
 import type { BookingConfig } from "@/modules/shared/booking-config";
 import { getEnv, type ServerEnv } from "@/server/env";
 import { calendlyClient } from "@/server/providers/calendly-client";
@@ -18,7 +19,11 @@ let built: { env: ServerEnv; config: BookingConfig } | undefined;
 /** The booking settings, built once from the validated environment (again only after tests reset it). */
 export function bookingConfig(): BookingConfig {
   const env = getEnv();
-  if (built?.env !== env) built = { env, config: bookingConfigFrom(env) };
+  if (built?.env !== env) {
+    built = { env, config: bookingConfigFrom(env) };
+    // Every writer that confirms a booking runs in a process that built these settings first.
+    setReminderLeadHours(env.REMINDER_LEAD_HOURS);
+  }
   return built.config;
 }
 

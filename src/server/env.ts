@@ -54,6 +54,15 @@ const serverEnvSchema = z.object({
       .max(24 * 60)
       .default(30),
   ),
+  // Reminder emails go out this many hours before a session starts (client and builder).
+  REMINDER_LEAD_HOURS: emptyIsUnset(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24),
+  ),
   RATE_LIMIT_PER_MINUTE: emptyIsUnset(z.coerce.number().int().min(1).default(120)),
   // Shares rate limits between instances (needed with more than one); unset: per-process memory.
   REDIS_URL: emptyIsUnset(z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }).optional()),
@@ -85,6 +94,9 @@ const serverEnvSchema = z.object({
   // Authorizes the scheduled-work routes (/api/cron/<job>, src/server/cron): required in production;
   // unset elsewhere, those routes answer 503.
   CRON_SECRET: optionalString,
+  // Days of Stripe history each reconciliation run compares with the bookings (src/modules/reconciliation).
+  // Stripe lists events for 30 days only, so the window stays well inside that.
+  RECONCILE_WINDOW_DAYS: emptyIsUnset(z.coerce.number().int().min(1).max(25).default(3)),
   DD_SERVICE: z.string().default("booking-marketplace"),
   DD_ENV: optionalString,
   DD_VERSION: optionalString,

@@ -149,13 +149,30 @@ describe("the new half of a reschedule", () => {
 });
 
 describe("side effects owed", () => {
-  it("announces a confirmed insert, as a reschedule for a moved booking, and undoes our own cancelled record on Calendly", () => {
+  it("announces a confirmed insert to both sides with reminders, as a reschedule for a moved booking, and undoes our own cancelled record on Calendly", () => {
     const confirmed = { status: "CONFIRMED", paymentStatus: "NOT_REQUIRED" } as const;
     const cancelled = { status: "CANCELLED", paymentStatus: "UNPAID" } as const;
-    expect(owedOnInsert({ state: confirmed, rescheduled: false, onCalendly: true, cancelledBy: null })).toEqual(["EMAIL_CONFIRMATION"]);
-    expect(owedOnInsert({ state: confirmed, rescheduled: true, onCalendly: true, cancelledBy: null })).toEqual(["EMAIL_RESCHEDULE"]);
+    const reminders = ["EMAIL_REMINDER_CLIENT", "EMAIL_REMINDER_BUILDER"];
+    expect(owedOnInsert({ state: confirmed, rescheduled: false, onCalendly: true, cancelledBy: null })).toEqual([
+      "EMAIL_CONFIRMATION",
+      "EMAIL_BUILDER_NEW_BOOKING",
+      ...reminders,
+    ]);
+    expect(owedOnInsert({ state: confirmed, rescheduled: true, onCalendly: true, cancelledBy: null })).toEqual([
+      "EMAIL_RESCHEDULE",
+      "EMAIL_BUILDER_RESCHEDULE",
+      ...reminders,
+    ]);
+    // A paid hold Calendly created: no page of ours is open, so the client is sent a payment link.
     expect(
       owedOnInsert({ state: { status: "PENDING", paymentStatus: "UNPAID" }, rescheduled: false, onCalendly: true, cancelledBy: null }),
+    ).toEqual(["EMAIL_PAYMENT_LINK"]);
+    expect(
+      owedOnInsert({ state: { status: "PENDING", paymentStatus: "UNPAID" }, rescheduled: true, onCalendly: true, cancelledBy: null }),
+    ).toEqual(["EMAIL_PAYMENT_LINK"]);
+    // Our own booking form opens Checkout itself.
+    expect(
+      owedOnInsert({ state: { status: "PENDING", paymentStatus: "UNPAID" }, rescheduled: false, onCalendly: false, cancelledBy: null }),
     ).toEqual([]);
     expect(owedOnInsert({ state: cancelled, rescheduled: false, onCalendly: true, cancelledBy: "SYSTEM" })).toEqual(["CALENDLY_CANCEL"]);
     expect(owedOnInsert({ state: cancelled, rescheduled: false, onCalendly: true, cancelledBy: "CALENDLY_HOST" })).toEqual([]);
@@ -173,8 +190,9 @@ describe("side effects owed", () => {
       ...over,
     });
 
-  it("tells the client only about a booking they were told was confirmed, and not for a reschedule", () => {
-    expect(cancel({})).toEqual(["EMAIL_CANCELLATION"]);
+  it("tells client and builder only about a booking they were told was confirmed, and not for a reschedule", () => {
+    expect(cancel({})).toEqual(["EMAIL_CANCELLATION", "EMAIL_BUILDER_CANCELLATION"]);
+    expect(cancel({ by: "BUILDER" })).toEqual(["EMAIL_CANCELLATION", "EMAIL_BUILDER_CANCELLATION"]);
     expect(cancel({ before: { status: "PENDING", paymentStatus: "UNPAID" } })).toEqual([]);
     expect(cancel({ cause: "rescheduled", by: "CALENDLY_INVITEE" })).toEqual([]);
   });
@@ -182,17 +200,23 @@ describe("side effects owed", () => {
   it("owes the refund, the Calendly cancellation unless Calendly cancelled, and closes an unpaid hold's Checkout", () => {
     expect(cancel({ refunding: true, onCalendly: true, by: "BUILDER" })).toEqual([
       "EMAIL_CANCELLATION",
+      "EMAIL_BUILDER_CANCELLATION",
       "STRIPE_REFUND",
       "CALENDLY_CANCEL",
     ]);
-    expect(cancel({ onCalendly: true, by: "CALENDLY_HOST" })).toEqual(["EMAIL_CANCELLATION"]);
+    expect(cancel({ onCalendly: true, by: "CALENDLY_HOST" })).toEqual(["EMAIL_CANCELLATION", "EMAIL_BUILDER_CANCELLATION"]);
     const hold = { status: "PENDING", paymentStatus: "UNPAID" } as const;
     expect(cancel({ before: hold, checkoutOpened: true })).toEqual(["STRIPE_EXPIRE_CHECKOUT"]);
     expect(cancel({ before: { ...hold, paymentStatus: "FAILED" }, checkoutOpened: true })).toEqual(["STRIPE_EXPIRE_CHECKOUT"]);
-    // An expired hold's Checkout Session expires with it (same instant): nothing to close.
+    // An expired hold's Checkout Session expires with it (same instant): nothing to close. The
+    // client hears that the time was released, with a way to book again.
     expect(cancel({ before: hold, checkoutOpened: true, cause: "hold-expired", by: "SYSTEM", onCalendly: true })).toEqual([
+      "EMAIL_HOLD_EXPIRED",
       "CALENDLY_CANCEL",
     ]);
     expect(cancel({ before: hold, checkoutOpened: false })).toEqual([]);
+    // A free hold never finished on Calendly had no payment window: nothing to tell.
+    const freeHold = { status: "PENDING", paymentStatus: "NOT_REQUIRED" } as const;
+    expect(cancel({ before: freeHold, cause: "hold-expired", by: "SYSTEM" })).toEqual([]);
   });
 });

@@ -26,9 +26,19 @@ export type OwedEffect =
 /** Outbox kinds that are about an account, not a booking (no lifecycle transition owes them). */
 export type AccountEffect = "EMAIL_PASSWORD_RESET";
 
+/** The client's and the builder's reminders; when each is due is decided where it is written (reminder-schedule.ts). */
+export const REMINDERS = ["EMAIL_REMINDER_CLIENT", "EMAIL_REMINDER_BUILDER"] as const satisfies OwedEffect[];
+export type ReminderEffect = (typeof REMINDERS)[number];
+
+export function isReminder(kind: string): kind is ReminderEffect {
+  return (REMINDERS as readonly string[]).includes(kind);
+}
+
 /**
- * A new booking: a confirmed one is announced (as a reschedule for the new half of one); one
- * recorded already cancelled by us while Calendly holds its event is undone on Calendly.
+ * A new booking: a confirmed one is announced to both sides (as a reschedule for the new half
+ * of one) and owes its reminders; a hold awaiting payment that Calendly created (no page of
+ * ours is open to send the client to Checkout) owes the client a payment link; one recorded
+ * already cancelled by us while Calendly holds its event is undone on Calendly.
  */
 export function owedOnInsert({
   state,
@@ -41,19 +51,28 @@ export function owedOnInsert({
   onCalendly: boolean;
   cancelledBy: Canceller | null;
 }): OwedEffect[] {
-  if (state.status === "CONFIRMED") return [rescheduled ? "EMAIL_RESCHEDULE" : "EMAIL_CONFIRMATION"];
+  if (state.status === "CONFIRMED")
+    return rescheduled ? ["EMAIL_RESCHEDULE", "EMAIL_BUILDER_RESCHEDULE", ...REMINDERS] : [...OWED_ON_CONFIRM];
+  if (state.status === "PENDING" && isAwaitingPayment(state.paymentStatus) && onCalendly) return ["EMAIL_PAYMENT_LINK"];
   if (state.status === "CANCELLED" && onCalendly && cancelledBy && !isCalendlySide(cancelledBy)) return ["CALENDLY_CANCEL"];
   return [];
 }
 
-export const OWED_ON_CONFIRM: OwedEffect[] = ["EMAIL_CONFIRMATION"];
-export const OWED_ON_PAY: OwedEffect[] = ["EMAIL_CONFIRMATION", "EMAIL_PAYMENT_RECEIPT"];
+export const OWED_ON_CONFIRM: OwedEffect[] = ["EMAIL_CONFIRMATION", "EMAIL_BUILDER_NEW_BOOKING", ...REMINDERS];
+export const OWED_ON_PAY: OwedEffect[] = [
+  "EMAIL_CONFIRMATION",
+  "EMAIL_PAYMENT_RECEIPT",
+  "EMAIL_BUILDER_NEW_BOOKING",
+  "EMAIL_BUILDER_PAYMENT_RECEIVED",
+  ...REMINDERS,
+];
 export const OWED_ON_REFUND_LATE_PAYMENT: OwedEffect[] = ["STRIPE_REFUND"];
 export const OWED_ON_REFUND: OwedEffect[] = ["EMAIL_REFUND_NOTICE"];
 
 /**
- * A cancellation. The client hears of it only if they were told it was confirmed (and not
- * when it is the old half of a reschedule); a refund due is made; the Calendly event is
+ * A cancellation. Client and builder hear of it only if they were told it was confirmed (and
+ * not when it is the old half of a reschedule: the new half announces the move); a client
+ * whose payment window ran out is told, with a way to book again; a refund due is made; the Calendly event is
  * cancelled unless Calendly cancelled it; an unpaid hold's open Checkout Session is closed so
  * it can no longer be paid, unless it is closing anyway (the hold expired with it).
  */
@@ -73,7 +92,9 @@ export function owedOnCancel({
   checkoutOpened: boolean;
 }): OwedEffect[] {
   const owed: OwedEffect[] = [];
-  if (before.status === "CONFIRMED" && cause !== "rescheduled") owed.push("EMAIL_CANCELLATION");
+  if (before.status === "CONFIRMED" && cause !== "rescheduled") owed.push("EMAIL_CANCELLATION", "EMAIL_BUILDER_CANCELLATION");
+  // A free hold that expires was never finished on Calendly: no payment window to speak of.
+  if (cause === "hold-expired" && isAwaitingPayment(before.paymentStatus)) owed.push("EMAIL_HOLD_EXPIRED");
   if (refunding) owed.push("STRIPE_REFUND");
   if (onCalendly && !isCalendlySide(by)) owed.push("CALENDLY_CANCEL");
   if (isAwaitingPayment(before.paymentStatus) && checkoutOpened && cause !== "hold-expired") owed.push("STRIPE_EXPIRE_CHECKOUT");

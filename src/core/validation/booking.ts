@@ -19,6 +19,8 @@ export const bookingInput = z.strictObject({
   startTime: z.date("Use a valid date and time"),
   clientName: guestDetailsForm.shape.clientName.optional(),
   clientEmail: guestDetailsForm.shape.clientEmail.optional(),
+  /** The zone the client picked the time in (IANA): their emails show times in it. */
+  clientTimeZone: timeZone.optional(),
 });
 
 /** A booking as its client, its builder or a guest holding the manage link names it. */

@@ -24,6 +24,8 @@ export type BookSessionOptions = {
   /** Default to the signed-in client's own; a guest must give both. */
   clientName?: string | undefined;
   clientEmail?: string | undefined;
+  /** The client's IANA zone (validated by the caller): their emails show times in it. */
+  clientTimeZone?: string | undefined;
   now: Date;
 };
 
@@ -73,6 +75,7 @@ export async function bookSession(options: BookSessionOptions): Promise<BookedSe
       clientId,
       clientName,
       clientEmail,
+      clientTimeZone: options.clientTimeZone ?? null,
       now,
       holdMinutes: config.holdMinutes,
       manageTokenSecret: config.manageTokenSecret,

@@ -77,7 +77,12 @@ describe("booking.create against real PostgreSQL", () => {
     expect(booked.next).toEqual({ kind: "confirmed" });
     expect(booked.manageToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const outbox = await t.db.outboxMessage.findMany({ where: { bookingId: booked.booking.id } });
-    expect(outbox.map((m) => m.kind)).toEqual(["EMAIL_CONFIRMATION"]);
+    expect(outbox.map((m) => m.kind).sort()).toEqual([
+      "EMAIL_BUILDER_NEW_BOOKING",
+      "EMAIL_CONFIRMATION",
+      "EMAIL_REMINDER_BUILDER",
+      "EMAIL_REMINDER_CLIENT",
+    ]);
   });
 
   it("refuses a paid session to an anonymous client with 401 and writes nothing", async () => {

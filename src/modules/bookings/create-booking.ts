@@ -21,6 +21,8 @@ export type CreateBookingInput = {
   clientId: string | null;
   clientName: string;
   clientEmail: string;
+  /** The client's IANA zone, when known: their emails show times in it. */
+  clientTimeZone?: string | null;
   now: Date;
   holdMinutes: number;
   manageTokenSecret: string;
@@ -85,6 +87,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
         clientId: input.clientId,
         clientName: input.clientName,
         clientEmail: input.clientEmail.toLowerCase(),
+        clientTimeZone: input.clientTimeZone ?? null,
         startTime: input.startTime,
         endTime,
         priceCents: sessionType.priceCents,
@@ -96,6 +99,7 @@ export async function createBooking(tx: Tx, input: CreateBookingInput): Promise<
         sessionType: { id: sessionType.id, title: sessionType.title, durationMinutes: sessionType.durationMinutes },
         builder: input.builder,
       },
+      actor: { type: "CLIENT", id: input.clientId },
     });
     return { booking, manageToken: manage.token, calendlySchedulingUrl: sessionType.calendlySchedulingUrl };
   } catch (error) {

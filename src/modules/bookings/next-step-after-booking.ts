@@ -27,7 +27,7 @@ export async function nextStepAfterBooking({
 }: {
   db: Tx;
   payments: PaymentGateway;
-  config: Pick<BookingConfig, "baseUrl">;
+  config: Pick<BookingConfig, "baseUrl" | "refundPolicy">;
   created: CreatedBooking;
   now: Date;
 }): Promise<NextStep> {

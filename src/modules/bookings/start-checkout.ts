@@ -1,5 +1,8 @@
 import { AppError, notFound } from "@/core/errors";
 import { canApply } from "@/core/booking/booking-lifecycle";
+import type { RefundPolicy } from "@/core/booking/refund-policy";
+import { refundCutoff, refundPolicySentence } from "@/core/booking/refund-policy-text";
+import { instantText, readerZone, sessionTimeText } from "@/core/calendar/session-time-text";
 import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { Actor } from "@/modules/shared/actor";
 import type { BookingConfig } from "@/modules/shared/booking-config";
@@ -10,12 +13,30 @@ export type StartCheckoutOptions = {
   /** No transaction: the provider call must not run inside one. */
   db: Tx;
   payments: PaymentGateway;
-  config: Pick<BookingConfig, "baseUrl">;
+  config: Pick<BookingConfig, "baseUrl" | "refundPolicy">;
   bookingId: string;
   /** Null right after our own booking, which already authorised it. */
   actor: Actor | null;
   now: Date;
 };
+
+/**
+ * The line item's description: when the session is, in the client's zone, and the cancellation
+ * policy with its deadline, so the last page before paying says what a late cancellation costs.
+ * Determined by the booking alone, like every other parameter (the idempotency key below).
+ */
+function checkoutDescription(
+  booking: { createdAt: Date; startTime: Date; endTime: Date; clientTimeZone: string | null; builder: { timeZone: string } },
+  policy: RefundPolicy,
+): string {
+  const zone = readerZone(booking.clientTimeZone, booking.builder.timeZone);
+  const when = sessionTimeText(booking.startTime, booking.endTime, zone);
+  const cutoff = refundCutoff(booking.startTime, policy);
+  // Booked after the cutoff (decided by when it was booked, not by now, to stay the same on every retry).
+  if (cutoff <= booking.createdAt)
+    return `${when}. ${refundPolicySentence(policy)} This booking is already past that point: cancelling it is not refundable.`;
+  return `${when}. ${refundPolicySentence(policy)} Full refund if cancelled before ${instantText(cutoff, zone)}.`;
+}
 
 /**
  * Opens (or reopens) Stripe Checkout for a held paid booking. The amount is always the
@@ -33,11 +54,15 @@ export async function startCheckout({ db, payments, config, bookingId, actor, no
       priceCents: true,
       currency: true,
       clientEmail: true,
+      clientTimeZone: true,
+      createdAt: true,
+      startTime: true,
+      endTime: true,
       holdExpiresAt: true,
       clientId: true,
       manageTokenHash: true,
       stripeCheckoutSessionId: true,
-      builder: { select: { userId: true, displayName: true } },
+      builder: { select: { userId: true, displayName: true, timeZone: true } },
       sessionType: { select: { title: true } },
     },
   });
@@ -53,6 +78,7 @@ export async function startCheckout({ db, payments, config, bookingId, actor, no
     amountCents: booking.priceCents,
     currency: booking.currency,
     productName: `${booking.sessionType.title} with ${booking.builder.displayName}`,
+    description: checkoutDescription(booking, config.refundPolicy),
     customerEmail: booking.clientEmail,
     expiresAt: booking.holdExpiresAt,
     successUrl: `${config.baseUrl}/bookings/${booking.id}?checkout=success`,

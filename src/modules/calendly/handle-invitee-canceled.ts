@@ -4,7 +4,7 @@ import { applyCancellation } from "@/modules/bookings/lifecycle/apply-cancellati
 import { insertBooking } from "@/modules/bookings/lifecycle/insert-booking";
 import type { Tx } from "@/modules/shared/tx";
 import { findCalendlyBooking, mappedSessionType } from "./find-calendly-booking";
-import type { CalendlyContext, CalendlyOutcome } from "./handle-invitee-created";
+import { calendlyActor, type CalendlyContext, type CalendlyOutcome } from "./handle-invitee-created";
 import { bookingFromInvitee } from "./invitee-booking";
 import type { InviteePayload } from "./invitee-payload";
 
@@ -23,13 +23,17 @@ export async function handleInviteeCanceled(tx: Tx, invitee: InviteePayload, ctx
   if (!booking) {
     const sessionType = await mappedSessionType(tx, invitee.scheduled_event.event_type);
     if (!sessionType) return "ignored";
+    const data = bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret);
+    ctx.onBooking?.(data.id);
     await insertBooking(tx, {
       state: { status: "CANCELLED", paymentStatus: initialStatusFor(sessionType.priceCents).paymentStatus },
       cancellation: { by, cause, note, at: ctx.now },
-      data: bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
+      data,
+      actor: calendlyActor(ctx, "invitee.canceled"),
     });
     return "processed";
   }
+  ctx.onBooking?.(booking.id);
   if (booking.calendlyInviteeUri === null) {
     await tx.booking.update({
       where: { id: booking.id },
@@ -47,6 +51,14 @@ export async function handleInviteeCanceled(tx: Tx, invitee: InviteePayload, ctx
     }
   }
   // Already cancelled (a redelivery, or our own cancellation coming back from Calendly): nothing more is owed.
-  await applyCancellation(tx, { bookingId: booking.id, now: ctx.now, by, cause, note, refundPolicy: ctx.refundPolicy });
+  await applyCancellation(tx, {
+    bookingId: booking.id,
+    now: ctx.now,
+    by,
+    cause,
+    note,
+    refundPolicy: ctx.refundPolicy,
+    actor: calendlyActor(ctx, "invitee.canceled"),
+  });
   return "processed";
 }

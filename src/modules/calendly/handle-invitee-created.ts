@@ -8,14 +8,21 @@ import { applyCancellation } from "@/modules/bookings/lifecycle/apply-cancellati
 import { confirmBooking } from "@/modules/bookings/lifecycle/confirm-booking";
 import { expireHolds } from "@/modules/bookings/lifecycle/expire-holds";
 import { insertBooking } from "@/modules/bookings/lifecycle/insert-booking";
+import { providerActor } from "@/modules/bookings/lifecycle/transition-actor";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { BookingConfig } from "@/modules/shared/booking-config";
 import type { Tx } from "@/modules/shared/tx";
 import { findCalendlyBooking, mappedSessionType, overlapsLiveBooking } from "./find-calendly-booking";
-import { bookingFromInvitee } from "./invitee-booking";
+import { bookingFromInvitee, inviteeTimeZone } from "./invitee-booking";
 import type { InviteePayload } from "./invitee-payload";
 
-export type CalendlyContext = { now: Date } & Pick<BookingConfig, "holdMinutes" | "manageTokenSecret" | "refundPolicy">;
+export type CalendlyContext = {
+  now: Date;
+  /** Told which booking the event applies to, for the inbox row's link (the console's timeline). */
+  onBooking?: (bookingId: string) => void;
+  /** The inbox row being processed, for the booking's transition history. */
+  webhookEventId?: string;
+} & Pick<BookingConfig, "holdMinutes" | "manageTokenSecret" | "refundPolicy">;
 export type CalendlyOutcome = "processed" | "ignored";
 
 /**
@@ -29,6 +36,7 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
   const existing = await findCalendlyBooking(tx, invitee);
 
   if (existing) {
+    ctx.onBooking?.(existing.id);
     // Already linked: a redelivery, or its cancel arrived first (then it stays cancelled).
     if (existing.calendlyInviteeUri === invitee.uri) return "processed";
     const booking = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { builderId: true } });
@@ -50,6 +58,7 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
         by: "SYSTEM",
         cause: "slot-taken",
         refundPolicy: ctx.refundPolicy,
+        actor: calendlyActor(ctx, "invitee.created"),
       });
       return "processed";
     }
@@ -61,7 +70,7 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
       data: { startTime: start, endTime: end, ...(awaitingPayment ? { holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes) } : {}) },
     });
     // A booking that owes no payment is confirmed now; one awaiting payment, when paid.
-    await confirmBooking(tx, { bookingId: existing.id });
+    await confirmBooking(tx, { bookingId: existing.id, actor: calendlyActor(ctx, "invitee.created") });
     return "processed";
   }
 
@@ -81,13 +90,16 @@ async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, c
     by: "CALENDLY_INVITEE",
     cause: "rescheduled",
     refundPolicy: ctx.refundPolicy,
+    actor: calendlyActor(ctx, "invitee.created"),
   });
   const state = successorState(old);
   const carriesPayment = state.paymentStatus === "PAID";
   const id = randomUUID();
+  ctx.onBooking?.(id);
   await insertBooking(tx, {
     state,
     rescheduled: true,
+    actor: calendlyActor(ctx, "invitee.created"),
     // The booking it moves was cancelled before the move: recorded cancelled, and undone on Calendly.
     ...(state.status === "CANCELLED" && { cancellation: { by: "SYSTEM", cause: "request", note: old.cancellationReason, at: ctx.now } }),
     data: {
@@ -97,6 +109,7 @@ async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, c
       clientId: old.clientId,
       clientName: old.clientName,
       clientEmail: old.clientEmail,
+      clientTimeZone: inviteeTimeZone(invitee) ?? old.clientTimeZone,
       startTime: new Date(invitee.scheduled_event.start_time),
       endTime: new Date(invitee.scheduled_event.end_time),
       priceCents: old.priceCents,
@@ -123,15 +136,23 @@ async function createFromCalendly(tx: Tx, invitee: InviteePayload, ctx: Calendly
   const clash = await overlapsLiveBooking(tx, sessionType.builderId, start, end, null, ctx.now);
   const client = await tx.user.findUnique({ where: { email: invitee.email.toLowerCase() }, select: { id: true } });
   const initial = initialStatusFor(sessionType.priceCents);
+  const data = bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret);
+  ctx.onBooking?.(data.id);
   await insertBooking(tx, {
+    actor: calendlyActor(ctx, "invitee.created"),
     // A clash (Calendly and our calendar disagree) is recorded cancelled and undone on Calendly.
     state: clash ? { status: "CANCELLED", paymentStatus: initial.paymentStatus } : initial,
     ...(clash && { cancellation: { by: "SYSTEM", cause: "slot-taken", at: ctx.now } }),
     data: {
-      ...bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret),
+      ...data,
       clientId: client?.id ?? null,
       holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes),
     },
   });
   return "processed";
+}
+
+/** Calendly's event as the cause of a change, linked to its inbox row. */
+export function calendlyActor(ctx: CalendlyContext, eventType: string) {
+  return providerActor("CALENDLY", { webhookEventId: ctx.webhookEventId, eventType });
 }

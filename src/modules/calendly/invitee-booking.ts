@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isValidTimeZone } from "@/core/time/time-zone";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { InviteePayload } from "./invitee-payload";
 
@@ -16,6 +17,7 @@ export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedS
     builderId: sessionType.builderId,
     clientName: invitee.name,
     clientEmail: invitee.email.toLowerCase(),
+    clientTimeZone: inviteeTimeZone(invitee),
     startTime: new Date(invitee.scheduled_event.start_time),
     endTime: new Date(invitee.scheduled_event.end_time),
     priceCents: sessionType.priceCents,
@@ -24,4 +26,9 @@ export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedS
     calendlyEventUri: invitee.scheduled_event.uri,
     manageTokenHash: manageTokenFor(id, manageTokenSecret).hash,
   };
+}
+
+/** The invitee's zone as Calendly reports it, or null when absent or not one this runtime knows. */
+export function inviteeTimeZone(invitee: InviteePayload): string | null {
+  return invitee.timezone && isValidTimeZone(invitee.timezone) ? invitee.timezone : null;
 }

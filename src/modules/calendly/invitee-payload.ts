@@ -7,6 +7,8 @@ export const inviteePayload = z.object({
   uri: z.string().min(1),
   email: z.string(),
   name: z.string(),
+  // The zone the invitee picked the time in (IANA); kept only when valid, for their emails.
+  timezone: z.string().nullish(),
   status: z.enum(["active", "canceled"]),
   rescheduled: z.boolean().default(false),
   old_invitee: z.string().nullish(),

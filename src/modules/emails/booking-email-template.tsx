@@ -8,24 +8,27 @@ import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 
 export type BookingEmailProps = {
-  clientName: string;
+  recipientName: string;
   /** The kind's one-sentence news; also the inbox preview line. */
   lead: string;
   sessionTitle: string;
-  builderName: string;
-  /** The start, formatted in the builder's zone with the zone's name. */
-  when: string;
-  price: string;
-  manageUrl: string;
+  /** The other side of the session: the builder for a client, the client for a builder. */
+  withName: string;
+  /** "When: ...", "Price: ..." and the like, times in the reader's zone with the zone named. */
+  details: string[];
+  /** Sentences after the facts: the cancellation policy, a refund's result. */
+  notes: string[];
+  action: { label: string; url: string };
 };
 
 const body = { backgroundColor: "#f6f7f9", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" };
 const card = { backgroundColor: "#ffffff", padding: "24px 32px", margin: "24px auto" };
-const details = { borderLeft: "3px solid #d0d5dd", paddingLeft: "12px" };
+const detailsStyle = { borderLeft: "3px solid #d0d5dd", paddingLeft: "12px" };
 
 /**
- * The layout all five booking emails share; the kinds differ in subject and lead only. Every
- * line is a block of its own, so the plain-text part derived from this markup reads the same.
+ * The layout every booking email shares, to a client or a builder; the kinds differ in their
+ * words only. Every line is a block or a break of its own, so the plain-text part derived from
+ * this markup reads the same.
  */
 export function BookingEmailTemplate(props: BookingEmailProps) {
   return (
@@ -34,19 +37,24 @@ export function BookingEmailTemplate(props: BookingEmailProps) {
       <Preview>{props.lead}</Preview>
       <Body style={body}>
         <Container style={card}>
-          <Text>Hi {props.clientName},</Text>
+          <Text>Hi {props.recipientName},</Text>
           <Text>{props.lead}</Text>
-          <Section style={details}>
+          <Section style={detailsStyle}>
             <Text>
-              <strong>{props.sessionTitle}</strong> with {props.builderName}
-              <br />
-              When: {props.when}
-              <br />
-              Price: {props.price}
+              <strong>{props.sessionTitle}</strong> with {props.withName}
+              {props.details.map((line) => (
+                <span key={line}>
+                  <br />
+                  {line}
+                </span>
+              ))}
             </Text>
           </Section>
+          {props.notes.map((note) => (
+            <Text key={note}>{note}</Text>
+          ))}
           <Text>
-            Manage your booking: <Link href={props.manageUrl}>{props.manageUrl}</Link>
+            {props.action.label}: <Link href={props.action.url}>{props.action.url}</Link>
           </Text>
         </Container>
       </Body>

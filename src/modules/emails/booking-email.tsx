@@ -1,51 +1,35 @@
-import { DateTime } from "luxon";
-import { formatMoney } from "@/core/money/money";
-import { BookingEmailTemplate } from "./booking-email-template";
 import type { EmailAttachment, OutgoingEmail } from "@/modules/ports/mailer";
+import { BookingEmailTemplate } from "./booking-email-template";
+import { builderCopy, type BuilderEmailKind } from "./builder-email-copy";
+import { clientCopy, type ClientEmailKind } from "./client-email-copy";
+import { priceText, whenLine, type EmailBooking, type EmailContext } from "./email-booking";
+import type { CopyFor } from "./email-copy";
 import { renderEmail } from "./render-email";
 
-export type EmailKind = "EMAIL_CONFIRMATION" | "EMAIL_PAYMENT_RECEIPT" | "EMAIL_CANCELLATION" | "EMAIL_RESCHEDULE" | "EMAIL_REFUND_NOTICE";
+export type { EmailBooking, EmailContext } from "./email-booking";
 
-export type EmailBooking = {
-  id: string;
-  clientName: string;
-  clientEmail: string;
-  startTime: Date;
-  endTime: Date;
-  priceCents: number;
-  currency: string;
-  amountPaidCents: number | null;
-  refundedCents: number | null;
-  cancellationReason: string | null;
-  sessionTitle: string;
-  builderName: string;
-  builderTimeZone: string;
-};
+/** Every email about a booking: to its client (in their zone) or to its builder (in theirs). */
+export type EmailKind = ClientEmailKind | BuilderEmailKind;
 
-// One wording per kind: the built-in template shows it, and a dynamic template gets the same strings.
-const copy: Record<EmailKind, { subject: (b: EmailBooking) => string; lead: (b: EmailBooking) => string }> = {
-  EMAIL_CONFIRMATION: {
-    subject: (b) => `Confirmed: ${b.sessionTitle} with ${b.builderName}`,
-    lead: () => "Your session is confirmed.",
-  },
-  EMAIL_PAYMENT_RECEIPT: {
-    subject: (b) => `Receipt: ${b.sessionTitle} with ${b.builderName}`,
-    lead: (b) => `We received your payment of ${formatMoney({ amountCents: b.amountPaidCents ?? b.priceCents, currency: b.currency })}.`,
-  },
-  EMAIL_CANCELLATION: {
-    subject: (b) => `Cancelled: ${b.sessionTitle} with ${b.builderName}`,
-    lead: (b) => `Your session has been cancelled${b.cancellationReason ? ` (${b.cancellationReason})` : ""}.`,
-  },
-  EMAIL_RESCHEDULE: {
-    subject: (b) => `Rescheduled: ${b.sessionTitle} with ${b.builderName}`,
-    lead: () => "Your session has been moved to a new time.",
-  },
-  EMAIL_REFUND_NOTICE: {
-    subject: (b) => `Refund issued: ${b.sessionTitle} with ${b.builderName}`,
-    lead: (b) =>
-      `We refunded ${formatMoney({ amountCents: b.refundedCents ?? 0, currency: b.currency })}. It can take 5-10 days to appear on your statement.`,
-  },
-};
+const copies: Record<EmailKind, CopyFor> = { ...clientCopy, ...builderCopy };
+
+// REFUND_FULL_HOURS_BEFORE's default, for callers that render without the booking settings.
+const DEFAULT_REFUND_POLICY = { fullRefundHoursBefore: 24 };
+
+export function isBookingEmailKind(kind: string): kind is EmailKind {
+  return Object.hasOwn(copies, kind);
+}
+
+/** Links and policy for callers that only have the manage link (tests, scripts): the builder's link is the same page. */
+function contextFrom(manageUrl: string, context: Partial<EmailContext>): EmailContext {
+  return {
+    manageUrl,
+    builderBookingUrl: context.builderBookingUrl ?? manageUrl.replace(/\?.*$/, ""),
+    rebookUrl: context.rebookUrl ?? new URL("/", manageUrl).toString(),
+    refundPolicy: context.refundPolicy ?? DEFAULT_REFUND_POLICY,
+    now: context.now ?? new Date(),
+  };
+}
 
 /** Built-in templates; with SENDGRID_BOOKING_TEMPLATE_ID the same data feeds a dynamic template. */
 export function renderBookingEmail(
@@ -53,38 +37,47 @@ export function renderBookingEmail(
   booking: EmailBooking,
   manageUrl: string,
   attachments: EmailAttachment[] = [],
+  context: Partial<Omit<EmailContext, "manageUrl">> = {},
 ): OutgoingEmail {
-  const when = DateTime.fromJSDate(booking.startTime, { zone: booking.builderTimeZone }).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ");
-  const price = formatMoney({ amountCents: booking.priceCents, currency: booking.currency });
-  const subject = copy[kind].subject(booking);
-  const lead = copy[kind].lead(booking);
+  const copy = copies[kind](booking, contextFrom(manageUrl, context));
+  const toBuilder = copy.reader === "builder";
+  if (toBuilder && !booking.builderEmail) throw new Error(`The builder of booking ${booking.id} has no email address`);
+  const to = toBuilder
+    ? { email: booking.builderEmail ?? "", name: booking.builderName }
+    : { email: booking.clientEmail, name: booking.clientName };
+  const withName = toBuilder ? booking.clientName : booking.builderName;
   const { html, text } = renderEmail(
     <BookingEmailTemplate
-      clientName={booking.clientName}
-      lead={lead}
+      recipientName={to.name}
+      lead={copy.lead}
       sessionTitle={booking.sessionTitle}
-      builderName={booking.builderName}
-      when={when}
-      price={price}
-      manageUrl={manageUrl}
+      withName={withName}
+      details={copy.details}
+      notes={copy.notes}
+      action={copy.action}
     />,
   );
   return {
-    to: { email: booking.clientEmail, name: booking.clientName },
-    subject,
+    to,
+    subject: copy.subject,
     text,
     html,
     templateData: {
       kind,
-      subject,
-      lead,
+      subject: copy.subject,
+      lead: copy.lead,
+      recipientName: to.name,
       clientName: booking.clientName,
       sessionTitle: booking.sessionTitle,
       builderName: booking.builderName,
-      when,
+      when: whenLine(booking, copy.reader).replace(/^When: /, ""),
       startTime: booking.startTime.toISOString(),
-      price,
-      manageUrl,
+      price: priceText(booking),
+      details: copy.details.join("\n"),
+      notes: copy.notes.join("\n"),
+      actionLabel: copy.action.label,
+      actionUrl: copy.action.url,
+      manageUrl: copy.action.url,
       bookingId: booking.id,
     },
     customArgs: { bookingId: booking.id, kind },

@@ -5,13 +5,13 @@ import { BookingEmailTemplate } from "./booking-email-template";
 import { renderEmail } from "./render-email";
 
 const template = createElement(BookingEmailTemplate, {
-  clientName: "Zoë <script>",
+  recipientName: "Zoë <script>",
   lead: "Your session is confirmed.",
   sessionTitle: "Q&A",
-  builderName: "Grace Hopper",
-  when: "Sunday 8 March 2026, 13:00 EDT",
-  price: "Free",
-  manageUrl: "https://example.test/bookings/b-1?token=a&b",
+  withName: "Grace Hopper",
+  details: ["When: Sunday 8 March 2026, 13:00–14:00 (Eastern Time, New York)", "Price: Free"],
+  notes: ["Cancellation policy: Free cancellation until 24 hours before the start; after that, no refund."],
+  action: { label: "Manage your booking", url: "https://example.test/bookings/b-1?token=a&b" },
 });
 
 describe("renderEmail", () => {

@@ -20,14 +20,16 @@ export const OUTCOME_UNKNOWN = "outcome unknown: the process stopped during the 
 export type OutboxClaim = {
   id: string;
   kind: OutboxKind;
-  bookingId: string;
+  /** Null for an account email, which names its user instead. */
+  bookingId: string | null;
+  userId: string | null;
   /** The attempt number this claim owns (`attempts` after the claim): the fencing token. */
   attempt: number;
   /** The previous attempt's lease had run out: its outcome is unknown, recorded on the row. */
   reclaimed: boolean;
 };
 
-type ClaimRow = { id: string; kind: OutboxKind; bookingId: string; attempts: number; reclaimed: boolean };
+type ClaimRow = { id: string; kind: OutboxKind; bookingId: string | null; userId: string | null; attempts: number; reclaimed: boolean };
 
 /**
  * Step 1 of claim, call, record: one conditional UPDATE, committed on its own (no transaction
@@ -36,13 +38,14 @@ type ClaimRow = { id: string; kind: OutboxKind; bookingId: string; attempts: num
  * nothing. A lease that ran out (the worker died mid-call) may be taken over: that records
  * the unknown outcome on the row before this attempt runs.
  *
- * Returns the claim, "busy" when a live lease holds the row, or "done" when the row is no
- * longer owed (SENT, FAILED, gone).
+ * Returns the claim, "busy" when a live lease holds the row, "not-due" when it waits for its
+ * `availableAt` (a reminder: a job that reaches it early ends, and the row is enqueued again
+ * once due), or "done" when the row is no longer owed (SENT, FAILED, CANCELLED, gone).
  */
 export async function claimOutboxMessage(
   db: PrismaClient,
   { outboxId, leaseMs = DEFAULT_LEASE_MS, liveLeaseMs = LIVE_LEASE_MS }: { outboxId: string; leaseMs?: number; liveLeaseMs?: number },
-): Promise<OutboxClaim | "busy" | "done"> {
+): Promise<OutboxClaim | "busy" | "not-due" | "done"> {
   // Times are the database's (now()), so workers' clocks never disagree about a lease. On the
   // right of SET, columns are the values before this update.
   const rows = await db.$queryRaw<ClaimRow[]>`
@@ -54,12 +57,21 @@ export async function claimOutboxMessage(
            "lastError" = CASE WHEN "leaseExpiresAt" IS NULL THEN "lastError" ELSE ${OUTCOME_UNKNOWN} END
      WHERE id = ${outboxId}
        AND status = 'PENDING'
+       AND "availableAt" <= now()
        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= now())
-    RETURNING id, kind, "bookingId", attempts, coalesce("outcomeUnknownAt" = "claimedAt", false) AS reclaimed`;
+    RETURNING id, kind, "bookingId", "userId", attempts, coalesce("outcomeUnknownAt" = "claimedAt", false) AS reclaimed`;
   const row = rows[0];
-  if (row) return { id: row.id, kind: row.kind, bookingId: row.bookingId, attempt: row.attempts, reclaimed: row.reclaimed };
-  const current = await db.outboxMessage.findUnique({ where: { id: outboxId }, select: { status: true, leaseExpiresAt: true } });
-  return current?.status === "PENDING" && current.leaseExpiresAt ? "busy" : "done";
+  if (row) {
+    const { id, kind, bookingId, userId, attempts, reclaimed } = row;
+    return { id, kind, bookingId, userId, attempt: attempts, reclaimed };
+  }
+  const current = await db.outboxMessage.findUnique({
+    where: { id: outboxId },
+    select: { status: true, leaseExpiresAt: true, availableAt: true },
+  });
+  if (current?.status !== "PENDING") return "done";
+  if (current.leaseExpiresAt) return "busy";
+  return current.availableAt > new Date() ? "not-due" : "done";
 }
 
 /**

@@ -1,14 +1,15 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { recordRefund } from "@/modules/bookings/lifecycle/record-refund";
-import { manageTokenFor } from "@/modules/bookings/manage-token";
-import { renderBookingEmail } from "@/modules/emails/booking-email";
-import { bookingInviteAttachment } from "@/modules/emails/booking-invite-attachment";
+import type { RefundPolicy } from "@/core/booking/refund-policy";
+import { isBookingEmailKind } from "@/modules/emails/booking-email";
 import { CalendlyApiError, type CalendlyApi } from "@/modules/ports/calendly-api";
 import { MailSendError, type Mailer } from "@/modules/ports/mailer";
 import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { Tx } from "@/modules/shared/tx";
 import { claimOutboxMessage, DEFAULT_LEASE_MS, LIVE_LEASE_MS, renewOutboxLease, type OutboxClaim } from "./claim-outbox-message";
-import { loadOutboxBooking, loadRescheduleChain, toEmailBooking } from "./outbox-booking";
+import { deliverAccountEmail } from "./account-email";
+import { deliverBookingEmail } from "./booking-email-delivery";
+import { loadOutboxBooking } from "./outbox-booking";
 
 export type OutboxDeps = {
   mailer: Mailer;
@@ -22,10 +23,15 @@ export type OutboxDeps = {
   inviteOrganizer: { name: string; email: string };
   /** Told when an invite cannot be built; the email still goes out, without it. */
   onInviteError: (error: Error, context: { bookingId: string; outboxId: string }) => void;
+  /** The cancellation policy emails state (REFUND_FULL_HOURS_BEFORE). */
+  refundPolicy: RefundPolicy;
 };
 
-/** "superseded": the call was made, but the lease had run out and another attempt owns the row. */
-export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "superseded";
+/**
+ * "superseded": the call was made, but the lease had run out and another attempt owns the row.
+ * "cancelled": no longer owed when it came due (a reminder for a cancelled or moved booking).
+ */
+export type DeliveryOutcome = "sent" | "skipped" | "retry" | "failed" | "superseded" | "cancelled";
 
 /** Thrown so the job queue retries with backoff; the attempt is already recorded. */
 export class RetryLaterError extends Error {}
@@ -34,14 +40,17 @@ export class EmailPausedError extends RetryLaterError {}
 
 const PAUSED = "Email sending is paused (lever EMAIL_SENDING_PAUSED)";
 
-type Effect = { providerMessageId: string | null; statusCode: number | null; followUp?: (tx: Tx) => Promise<void> };
-type OutboxBooking = Awaited<ReturnType<typeof loadOutboxBooking>>;
+/** A call's result to record, or why the row is no longer owed (recorded CANCELLED, nothing sent). */
+type Effect = { providerMessageId: string | null; statusCode: number | null; followUp?: (tx: Tx) => Promise<void> } | { notOwed: string };
 
 // Step 2 of claim, call, record: the provider call, with no transaction open. Each call is
 // safe to repeat except an email (SendGrid has no idempotency key): a refund carries
 // `refund:<bookingId>`, expiring a closed Checkout Session or cancelling a cancelled Calendly
 // event is a no-op, and an email carries its outbox id and attempt so duplicates are traceable.
-async function call(db: PrismaClient, claim: OutboxClaim, booking: OutboxBooking, deps: OutboxDeps): Promise<Effect> {
+async function call(db: PrismaClient, claim: OutboxClaim, deps: OutboxDeps): Promise<Effect> {
+  if (claim.kind === "EMAIL_PASSWORD_RESET") return deliverAccountEmail(db, claim, deps);
+  if (!claim.bookingId) throw new Error(`Outbox ${claim.kind} names no booking`);
+  const booking = await loadOutboxBooking(db, claim.bookingId);
   switch (claim.kind) {
     case "STRIPE_REFUND": {
       if (!booking.stripePaymentIntentId) throw new RetryLaterError("The payment intent is not known yet");
@@ -68,31 +77,10 @@ async function call(db: PrismaClient, claim: OutboxClaim, booking: OutboxBooking
       await deps.calendly.cancelEvent(booking.calendlyEventUri, booking.cancellationReason ?? "Cancelled in the marketplace");
       return { providerMessageId: null, statusCode: null };
     }
-    case "EMAIL_BUILDER_NEW_BOOKING":
-    case "EMAIL_BUILDER_CANCELLATION":
-    case "EMAIL_BUILDER_RESCHEDULE":
-    case "EMAIL_BUILDER_PAYMENT_RECEIVED":
-    case "EMAIL_REMINDER_CLIENT":
-    case "EMAIL_REMINDER_BUILDER":
-    case "EMAIL_PAYMENT_LINK":
-    case "EMAIL_HOLD_EXPIRED":
-    case "EMAIL_PASSWORD_RESET":
-      // Not owed by any transition yet: a permanent failure, visible to operators, if one appears.
-      throw new Error(`No delivery for outbox kind ${claim.kind} yet`);
     default: {
-      const manageUrl = `${deps.baseUrl}/bookings/${booking.id}?token=${manageTokenFor(booking.id, deps.manageTokenSecret).token}`;
-      const emailBooking = toEmailBooking(booking);
-      const invite = bookingInviteAttachment(claim.kind, emailBooking, manageUrl, {
-        status: booking.status,
-        ...(await loadRescheduleChain(db, booking)),
-        organizer: deps.inviteOrganizer,
-        appUrl: deps.baseUrl,
-      });
-      if (invite.error) deps.onInviteError(invite.error, { bookingId: booking.id, outboxId: claim.id });
-      const email = renderBookingEmail(claim.kind, emailBooking, manageUrl, invite.attachment ? [invite.attachment] : []);
-      const customArgs = { ...email.customArgs, outboxId: claim.id, attempt: String(claim.attempt) };
-      const result = await deps.mailer.send({ ...email, customArgs });
-      return { providerMessageId: result.messageId, statusCode: result.statusCode };
+      const { kind } = claim;
+      if (!isBookingEmailKind(kind)) throw new Error(`No delivery for outbox kind ${String(kind)}`);
+      return deliverBookingEmail(db, claim, kind, booking, deps);
     }
   }
 }
@@ -162,7 +150,8 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
 
   const lease = { leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, liveLeaseMs: options.liveLeaseMs ?? LIVE_LEASE_MS };
   const claim = await claimOutboxMessage(db, { outboxId, ...lease });
-  if (claim === "done") return "skipped";
+  // Not due yet (a reminder reached early): nothing attempted; the recovery pass enqueues it once due.
+  if (claim === "done" || claim === "not-due") return "skipped";
   if (claim === "busy") throw new RetryLaterError("Another worker holds this message; retried after its lease");
   options.onClaimed?.(claim);
   const mine = { id: outboxId, status: "PENDING" as const, attempts: claim.attempt };
@@ -170,7 +159,7 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
   let effect: Effect;
   const heartbeat = keepLease(db, claim, lease);
   try {
-    effect = await call(db, claim, await loadOutboxBooking(db, claim.bookingId), deps);
+    effect = await call(db, claim, deps);
   } catch (error) {
     heartbeat.stop();
     const retry = isRetryable(error) && !finalAttempt;
@@ -189,6 +178,14 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
   }
   heartbeat.stop();
 
+  if ("notOwed" in effect) {
+    const { count } = await db.outboxMessage.updateMany({
+      where: mine,
+      data: { status: "CANCELLED", leaseExpiresAt: null, lastError: effect.notOwed },
+    });
+    return count === 0 ? "superseded" : "cancelled";
+  }
+  const sent = effect;
   const recorded = await db.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({
       where: mine,
@@ -196,13 +193,13 @@ export async function deliverOutboxMessage(db: PrismaClient, deps: OutboxDeps, o
         status: "SENT",
         sentAt: new Date(),
         leaseExpiresAt: null,
-        providerMessageId: effect.providerMessageId,
-        lastStatusCode: effect.statusCode,
+        providerMessageId: sent.providerMessageId,
+        lastStatusCode: sent.statusCode,
         lastError: null,
       },
     });
     if (count === 0) return false;
-    await effect.followUp?.(tx);
+    await sent.followUp?.(tx);
     return true;
   });
   return recorded ? "sent" : "superseded";

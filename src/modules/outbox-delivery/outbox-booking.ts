@@ -7,30 +7,39 @@ export function loadOutboxBooking(tx: Tx, bookingId: string) {
     select: {
       id: true,
       status: true,
+      paymentStatus: true,
       rescheduledFromId: true,
       clientName: true,
       clientEmail: true,
+      clientTimeZone: true,
       startTime: true,
       endTime: true,
+      holdExpiresAt: true,
       priceCents: true,
       currency: true,
       amountPaidCents: true,
       refundedCents: true,
       cancellationReason: true,
+      cancelledBy: true,
       stripePaymentIntentId: true,
       stripeCheckoutSessionId: true,
       calendlyEventUri: true,
       sessionType: { select: { title: true } },
-      builder: { select: { displayName: true, timeZone: true } },
+      builder: { select: { displayName: true, timeZone: true, slug: true, user: { select: { email: true } } } },
+      rescheduledFrom: { select: { startTime: true, endTime: true } },
+      rescheduledTo: { select: { id: true } },
     },
   });
 }
 
-export function toEmailBooking(b: Awaited<ReturnType<typeof loadOutboxBooking>>): EmailBooking {
+export type OutboxBooking = Awaited<ReturnType<typeof loadOutboxBooking>>;
+
+export function toEmailBooking(b: OutboxBooking): EmailBooking {
   return {
     id: b.id,
     clientName: b.clientName,
     clientEmail: b.clientEmail,
+    clientTimeZone: b.clientTimeZone,
     startTime: b.startTime,
     endTime: b.endTime,
     priceCents: b.priceCents,
@@ -38,8 +47,12 @@ export function toEmailBooking(b: Awaited<ReturnType<typeof loadOutboxBooking>>)
     amountPaidCents: b.amountPaidCents,
     refundedCents: b.refundedCents,
     cancellationReason: b.cancellationReason,
+    cancelledBy: b.cancelledBy,
+    holdExpiresAt: b.holdExpiresAt,
+    previous: b.rescheduledFrom,
     sessionTitle: b.sessionType.title,
     builderName: b.builder.displayName,
+    builderEmail: b.builder.user.email,
     builderTimeZone: b.builder.timeZone,
   };
 }

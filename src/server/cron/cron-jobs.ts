@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { runSweep } from "@/server/jobs/sweep";
 import { drainInbox } from "./drain-inbox";
 import { drainOutbox } from "./drain-outbox";
+import { RECONCILE_SCHEDULE, runReconciliation } from "./reconcile";
 
 /** Each run stops starting new work after this long: below a serverless function's limit (the route allows 60 s). */
 export const CRON_BUDGET_MS = 25_000;
@@ -24,4 +25,7 @@ export const cronJobs: Record<string, CronJob> = {
   "inbox-drain": { schedule: "* * * * *", run: (db, { deadline }) => drainInbox(db, { deadline }) },
   // What the outbox owes, delivered here rather than by a queue worker.
   "outbox-drain": { schedule: "* * * * *", run: (db, { deadline }) => drainOutbox(db, { deadline }) },
+  // Stripe compared with the bookings: mismatches flagged for operators, missed events fed to the
+  // inbox (the inbox drain applies them). Hourly, like the worker's schedule (RECONCILE_SCHEDULE).
+  reconcile: { schedule: RECONCILE_SCHEDULE, run: (db) => runReconciliation(db) },
 };

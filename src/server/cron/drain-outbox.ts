@@ -22,20 +22,20 @@ export type DrainOptions = {
 export type DrainResult = Record<Exclude<DeliveryOutcome, "retry">, number> & { deferred: number; left: number };
 
 /**
- * Delivers owed outbox rows (PENDING, no live lease) oldest first, each through the worker's
+ * Delivers owed outbox rows (PENDING, due, no live lease) oldest first, each through the worker's
  * own deliverOutboxMessage, for a host with no long-lived worker. Safe beside workers and other
  * drains: every attempt starts with the conditional claim, so a row held by another process is
  * "busy" here and left to it. A row tried once in this run is not tried again in it: the next
  * run (a minute later) is its backoff. Its attempt count is the job queue's retry budget.
  */
 export async function drainOutbox(db: PrismaClient, { deadline, limit = 50, deps = outboxDeps(db) }: DrainOptions): Promise<DrainResult> {
-  const result: DrainResult = { sent: 0, skipped: 0, failed: 0, superseded: 0, deferred: 0, left: 0 };
+  const result: DrainResult = { sent: 0, skipped: 0, failed: 0, superseded: 0, cancelled: 0, deferred: 0, left: 0 };
   const tried: string[] = [];
   while (tried.length < limit) {
     // Re-read after each batch: a delivery may owe a follow-up (a refund owes its notice).
     const rows = await db.$queryRaw<{ id: string; attempts: number }[]>`
       SELECT id, attempts FROM "OutboxMessage"
-       WHERE status = 'PENDING' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= now())
+       WHERE status = 'PENDING' AND "availableAt" <= now() AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= now())
          AND NOT (id = ANY(${tried}::text[]))
        ORDER BY "createdAt"
        LIMIT ${Math.min(10, limit - tried.length)}`;

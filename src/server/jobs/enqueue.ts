@@ -24,12 +24,16 @@ export async function enqueueWebhookEvent(eventId: string): Promise<void> {
   await sendUnlessLive(QUEUES.webhookEvent, [{ key: eventId, data: { eventId } }]);
 }
 
-/** Outbox rows owed, not in flight (a lease: a call is running, or the recovery loop releases it first) and with no live job. */
+/**
+ * Outbox rows owed and due (a reminder waits for its `availableAt`: every recovery pass, each
+ * few seconds, enqueues the ones that came due, so a schedule survives any restart), not in
+ * flight (a lease: a call is running, or the recovery loop releases it first) and with no live job.
+ */
 export async function enqueuePendingOutbox(db: PrismaClient, olderThanMs = 0): Promise<number> {
   await getBoss(); // its schema exists once it has started
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT o.id FROM "OutboxMessage" o
-     WHERE o.status = 'PENDING' AND o."leaseExpiresAt" IS NULL
+     WHERE o.status = 'PENDING' AND o."availableAt" <= now() AND o."leaseExpiresAt" IS NULL
        AND o."createdAt" <= now() - ${olderThanMs}::int * interval '1 millisecond'
        AND ${noLiveJob(QUEUES.outboxMessage, Prisma.sql`o.id`)}
      ORDER BY o."createdAt"

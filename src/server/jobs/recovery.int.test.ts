@@ -1,6 +1,7 @@
 // The recovery pass every worker runs every few seconds (recovery.ts): what a stopped process
 // left behind is picked up, and nothing live or waiting out a retry's backoff is touched. No
 // workers run here: the test takes jobs from the queue itself, as a worker that then dies would.
+import { OWED_ON_CONFIRM } from "@/core/booking/booking-effects";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Mailer } from "@/modules/ports/mailer";
@@ -257,7 +258,8 @@ describe("adopting is safe when the guess is wrong", () => {
       select: { outbox: { select: { kind: true } } },
     });
     expect(bookings).toHaveLength(1);
-    expect(bookings[0]!.outbox).toEqual([{ kind: "EMAIL_CONFIRMATION" }]);
+    // What one confirmation owes, once: the client's and the builder's emails and the reminders.
+    expect(bookings[0]!.outbox.map((o) => o.kind).sort()).toEqual([...OWED_ON_CONFIRM].sort());
     expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PROCESSED", attempts: 1 });
   });
 });

@@ -9,6 +9,8 @@ import { bookingConfig } from "@/server/booking-services";
 import { getEnv } from "@/server/env";
 import { currentLevers } from "@/server/levers/lever-cache";
 import { logger } from "@/server/logger";
+import { scheduleBusinessMetrics } from "@/server/observability/business-metrics-job";
+import { meteredMailer } from "@/server/observability/metered-mailer";
 import { metrics } from "@/server/observability/metrics";
 import { calendlyClient } from "@/server/providers/calendly-client";
 import { sendgridMailer } from "@/server/providers/sendgrid-mailer";
@@ -18,16 +20,20 @@ import { kickOutbox } from "./enqueue";
 import type { RunnableJob } from "./orphans";
 import { startRecoveryLoop, type RecoveryLoop } from "./recovery";
 import { runSweep } from "./sweep";
+import { RECONCILE_SCHEDULE, runReconciliation } from "@/server/cron/reconcile";
+
+const RECONCILE_QUEUE = "reconcile";
 
 /** What outbox delivery calls and needs, from the environment as it is now (built once per worker start). */
 export function outboxDeps(db: PrismaClient, overrides: Partial<OutboxDeps> = {}): OutboxDeps {
-  const { baseUrl, manageTokenSecret } = bookingConfig();
+  const { baseUrl, manageTokenSecret, refundPolicy } = bookingConfig();
   return {
-    mailer: sendgridMailer,
+    mailer: meteredMailer(sendgridMailer),
     payments: stripeGateway,
     calendly: calendlyClient,
     baseUrl,
     manageTokenSecret,
+    refundPolicy,
     emailPaused: async () => (await currentLevers(db)).EMAIL_SENDING_PAUSED,
     inviteOrganizer: { name: SENDER_NAME, email: getEnv().SENDGRID_FROM_EMAIL },
     onInviteError: (error, context) => {
@@ -77,13 +83,16 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     // inbox. A RECEIVED event's job ends without touching the row; once the lever is off, the
     // recovery loop (every RECOVERY_INTERVAL_MS) enqueues it again. A FAILED event's job is a
     // retry, and nothing re-enqueues FAILED events: it fails again and waits out the next backoff.
-    if ((await currentLevers(db)).WEBHOOKS_PAUSED) {
+    const levers = await currentLevers(db);
+    if (levers.WEBHOOKS_PAUSED) {
       const row = await db.webhookEvent.findUnique({ where: { id: job.data.eventId }, select: { status: true } });
       if (row?.status === "FAILED") throw new Error("Webhook processing is paused (lever WEBHOOKS_PAUSED)");
       return;
     }
     const started = Date.now();
-    const outcome = await processWebhookEvent(db, { eventId: job.data.eventId, ...config }).catch((error: unknown) => {
+    // Manual booking mode: the event is marked HELD for an operator instead (docs/decisions/0022).
+    const hold = levers.MANUAL_BOOKING_MODE;
+    const outcome = await processWebhookEvent(db, { eventId: job.data.eventId, hold, ...config }).catch((error: unknown) => {
       // Retried by the queue, but an operator should hear about it the first time.
       logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
       Sentry.captureException(error, {
@@ -152,6 +161,8 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     await runSweep(db);
   });
   await boss.schedule(QUEUES.sweep, "* * * * *");
+  await scheduleBusinessMetrics(boss, db);
+  await scheduleReconciliation(db, boss);
   // Recover whatever a previous process left behind (killed between record and process).
   await runSweep(db, { staleAfterMs: 0 });
   // Then every few seconds: rows and running jobs a stopped process (kill -9, lost database)
@@ -161,6 +172,21 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     runners: { [QUEUES.webhookEvent]: handleEvent, [QUEUES.outboxMessage]: handleOutbox },
     running,
   });
+}
+
+/**
+ * Stripe reconciliation, hourly (pg-boss sends one job per tick however many workers run). Not
+ * in tests: they run it directly, and an hourly run landing in another test file would feed that
+ * file's deliberately undelivered Stripe events into its inbox.
+ */
+async function scheduleReconciliation(db: PrismaClient, boss: Awaited<ReturnType<typeof getBoss>>): Promise<void> {
+  if (getEnv().NODE_ENV === "test") return;
+  await boss.createQueue(RECONCILE_QUEUE, { name: RECONCILE_QUEUE, retryLimit: 0, expireInSeconds: 15 * 60 });
+  await boss.work(RECONCILE_QUEUE, async () => {
+    // Failures are recorded on the run row and reported inside; the job fails visibly in pg-boss too.
+    await runReconciliation(db);
+  });
+  await boss.schedule(RECONCILE_QUEUE, RECONCILE_SCHEDULE);
 }
 
 /**

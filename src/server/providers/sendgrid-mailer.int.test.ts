@@ -67,7 +67,7 @@ describe("the SendGrid adapter through the real @sendgrid/mail SDK", () => {
     expect(body.subject).toBe("Receipt: Code review with Grace Hopper");
     const [text, html] = body.content;
     expect(text?.value).toContain("We received your payment of $125.00.");
-    expect(text?.value).toContain("Sunday 8 March 2026, 13:00 EDT");
+    expect(text?.value).toContain("Sunday 8 March 2026, 13:00–14:00 (Eastern Time, New York)");
     expect(html?.value).toContain("Zoë &lt;script&gt;");
     expect(html?.value).not.toContain("<script>");
   });
