@@ -60,7 +60,7 @@ test("checklist 3: cancelling a Calendly-scheduled booking on Calendly cancels i
   }).toPass({ timeout: 10_000 });
   await expect(status).toHaveText("Cancelled");
   await expect(page.getByRole("heading", { level: 1, name: "Booking cancelled" })).toBeVisible();
-  await expect(page.getByText(`Cancelled by calendly invitee: ${reason}`)).toBeVisible();
+  await expect(page.getByText(`Cancelled by the client on Calendly: ${reason}`)).toBeVisible();
   await expect(page.getByRole("button", { name: /^Cancel booking/ })).toHaveCount(0);
 
   // The client is told by email, with Calendly's reason.

@@ -46,7 +46,7 @@ test("a signed-in client books a free session, finds it under My bookings and ca
   await page.goto(`/bookings/${bookingId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Booking cancelled" })).toBeVisible();
   await expect(page.getByTestId("booking-status")).toHaveAttribute("data-status", "CANCELLED");
-  await expect(page.getByText(`Cancelled by client: ${reason}`)).toBeVisible();
+  await expect(page.getByText(`Cancelled by the client: ${reason}`)).toBeVisible();
 
   // The client is told by email, with the reason.
   const mail = await inbox.waitFor({ to: demo.client, subject: "Cancelled: Intro call with Radia Perlman", bookingId });

@@ -28,3 +28,13 @@ export const bookingAccessSelect = {
   manageTokenHash: true,
   builder: { select: { userId: true } },
 } satisfies Prisma.BookingSelect;
+
+/**
+ * What cancelling would do, computed here with the lifecycle's own refund rule so the dialog
+ * says exactly what `cancel` will do: the policy (paid types only) and the outcome for the
+ * person asking. `refundCutoff` lets a screen refresh the outcome when the cutoff passes.
+ */
+export type CancellationPreview = { policy: string | null; outcome: string | null; refundCutoff: Date | null };
+
+// Fields the preview needs besides the view; the amount paid stays on the server.
+export const cancellationPreviewSelect = { amountPaidCents: true } satisfies Prisma.BookingSelect;

@@ -43,6 +43,7 @@ export async function cancelBooking({
       cause: "request",
       note: reason?.trim() || null,
       refundPolicy: config.refundPolicy,
+      actor: { type: cancellerFor[relation], id: actor.userId, cause: "cancelled in the app" },
     });
     if (result.outcome === "not-applied") throw new AppError("INVALID_STATE", result.refusal);
     return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingViewSelect });

@@ -2,6 +2,7 @@ import { AppError } from "@/core/errors";
 import { decidePayment, type PaymentDecision } from "@/core/booking/payment-decision";
 import { lockBooking } from "@/modules/bookings/lock-booking";
 import { confirmPayment, refundLatePayment } from "@/modules/bookings/lifecycle/record-payment";
+import type { TransitionActor } from "@/modules/bookings/lifecycle/transition-actor";
 import type { Tx } from "@/modules/shared/tx";
 
 export type PaymentSucceeded = {
@@ -19,11 +20,11 @@ export type PaymentOutcome = PaymentDecision | "unknown-booking";
  * locked so two racing events serialise; the decision is then made on the current state.
  * A booking cancelled as half of a reschedule hands the payment on to its successor.
  */
-export async function applyPayment(tx: Tx, payment: PaymentSucceeded, hops = 0): Promise<PaymentOutcome> {
+export async function applyPayment(tx: Tx, payment: PaymentSucceeded, hops = 0, actor?: TransitionActor): Promise<PaymentOutcome> {
   const booking = await lockBooking(tx, payment.bookingId);
   if (!booking) return "unknown-booking";
   if (booking.status === "CANCELLED" && booking.rescheduledToId && hops < 5) {
-    return applyPayment(tx, { ...payment, bookingId: booking.rescheduledToId }, hops + 1);
+    return applyPayment(tx, { ...payment, bookingId: booking.rescheduledToId }, hops + 1, actor);
   }
 
   await tx.booking.update({
@@ -46,7 +47,7 @@ export async function applyPayment(tx: Tx, payment: PaymentSucceeded, hops = 0):
   if (decision === "confirm" || decision === "refund") {
     const write = decision === "confirm" ? confirmPayment : refundLatePayment;
     // Decided on the locked row from the same lifecycle table, so the writer cannot refuse.
-    if ((await write(tx, { bookingId: booking.id, amountCents: payment.amountCents })) === "not-applied") {
+    if ((await write(tx, { bookingId: booking.id, amountCents: payment.amountCents, actor })) === "not-applied") {
       throw new AppError("INVALID_STATE", `Payment for booking ${booking.id} decided "${decision}" but not applicable`);
     }
   }

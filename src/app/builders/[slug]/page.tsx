@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { refundPolicySentence } from "@/core/booking/refund-policy-text";
+import { bookingConfig } from "@/server/booking-services";
 import { getEnv } from "@/server/env";
 import { builderStructuredData, jsonLdScriptContent, profileUrl } from "@/server/seo/builder-structured-data";
 import { findPublicBuilder } from "@/server/seo/public-builder";
@@ -31,7 +33,7 @@ export default async function BuilderPage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptContent(structuredData) }} />
-      <BuilderProfile builder={builder} />
+      <BuilderProfile builder={builder} refundPolicy={refundPolicySentence(bookingConfig().refundPolicy)} />
     </>
   );
 }

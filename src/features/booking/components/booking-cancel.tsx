@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { cancelBookingForm, type CancelBookingFormValues } from "@/core/validation/booking";
 import { TextAreaField } from "@/components/form-fields";
@@ -32,6 +32,15 @@ export function BookingCancel({
     defaultValues: { reason: "" },
   });
   const headingId = useId();
+  const preview = booking.cancellation;
+  // The outcome was computed when the booking was read; once the refund cutoff passes it no
+  // longer holds, so read the booking again then (timers past ~24 days overflow: skip those).
+  const cutoffMs = preview?.refundCutoff ? preview.refundCutoff.getTime() - Date.now() : -1;
+  useEffect(() => {
+    if (!confirming || cutoffMs <= 0 || cutoffMs > 2 ** 31 - 1) return;
+    const timer = window.setTimeout(() => void queryClient.invalidateQueries(trpc.booking.pathFilter()), cutoffMs + 1_000);
+    return () => window.clearTimeout(timer);
+  }, [confirming, cutoffMs, queryClient, trpc]);
   const cancel = useMutation(
     trpc.booking.cancel.mutationOptions({
       onSuccess: async (updated) => {
@@ -64,7 +73,12 @@ export function BookingCancel({
       <p id={headingId} className="notice-title">
         Cancel this booking?
       </p>
-      {booking.paymentStatus === "PAID" ? <p className="muted small">Any refund follows the builder&apos;s cancellation policy.</p> : null}
+      {preview?.outcome ? (
+        <p className="notice" data-testid="cancel-outcome">
+          <strong>{preview.outcome}</strong>
+        </p>
+      ) : null}
+      {preview?.policy ? <p className="muted small">{preview.policy}</p> : null}
       <TextAreaField
         label="Reason (optional)"
         rows={3}

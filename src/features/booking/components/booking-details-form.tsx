@@ -2,19 +2,20 @@
 
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { formatMoney } from "@/core/money/money";
-import { formatTimeRange } from "@/core/time/display";
 import { guestDetailsForm, type GuestDetailsFormValues } from "@/core/validation/booking";
 import { TextField } from "@/components/form-fields";
 import { getAppCode, getErrorMessage, isSlotTaken } from "@/lib/errors";
 import { showServerErrors } from "@/lib/form-errors";
 import { signInHref } from "@/lib/safe-next";
+import { useViewerLocale } from "@/lib/use-viewer-zone";
 import { useTRPC } from "@/trpc/client";
 import type { PublicSessionType, Viewer } from "@/trpc/types";
+import { formatViewerTimeRange } from "../viewer-time";
 import type { Slot } from "./week-slot-picker";
 
 type Props = {
@@ -22,17 +23,24 @@ type Props = {
   slot: Slot;
   zone: string;
   viewer: Viewer | undefined;
+  /** What the guest typed before, e.g. before their first choice of time was taken. */
+  draft: GuestDetailsFormValues | null;
+  /** The refund policy, for a paid session. */
+  refundPolicy: string | undefined;
   onChangeTime: () => void;
-  onSlotTaken: () => void;
+  /** The time was taken meanwhile; hands back what the guest typed so it survives. */
+  onSlotTaken: (typed: GuestDetailsFormValues | null) => void;
 };
 
-export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTime, onSlotTaken }: Props) {
+export function BookingDetailsForm({ sessionType, slot, zone, viewer, draft, refundPolicy, onChangeTime, onSlotTaken }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const locale = useViewerLocale();
   const form = useForm<GuestDetailsFormValues, unknown, GuestDetailsFormValues>({
     resolver: zodResolver(guestDetailsForm),
-    defaultValues: { clientName: "", clientEmail: "" },
+    defaultValues: draft ?? { clientName: "", clientEmail: "" },
   });
   const { errors } = form.formState;
   const create = useMutation(trpc.booking.create.mutationOptions());
@@ -45,7 +53,7 @@ export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTi
 
   function book(guest?: GuestDetailsFormValues) {
     create.mutate(
-      { sessionTypeId: sessionType.id, startTime: slot.start, ...guest },
+      { sessionTypeId: sessionType.id, startTime: slot.start, clientTimeZone: zone, ...guest },
       {
         onSuccess: (result) => {
           if (result.next.kind !== "confirmed") {
@@ -56,7 +64,7 @@ export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTi
           router.push(`/bookings/${encodeURIComponent(result.booking.id)}${token}`);
         },
         onError: (error) => {
-          if (isSlotTaken(error)) onSlotTaken();
+          if (isSlotTaken(error)) onSlotTaken(viewer ? null : form.getValues());
           else showServerErrors(form.setError, error);
         },
       },
@@ -80,7 +88,7 @@ export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTi
       <p>
         <strong>{sessionType.title}</strong> · {formatMoney({ amountCents: sessionType.priceCents, currency: sessionType.currency })}
         <br />
-        {formatTimeRange(slot.start, slot.end, zone)} <span className="muted">({zone.replaceAll("_", " ")})</span>
+        {formatViewerTimeRange(slot.start, slot.end, zone, locale)} <span className="muted">({zone.replaceAll("_", " ")})</span>
       </p>
       <button type="button" className="button button-link" onClick={onChangeTime}>
         Change time
@@ -89,7 +97,8 @@ export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTi
       {needsSignIn && !signedIn ? (
         <div className="notice notice-warning" role="status">
           <p>Paid sessions require an account so we can send your receipt.</p>
-          <Link className="button" href={signInHref(pathname)}>
+          {/* The chosen time and step ride along in the query string, so sign-in comes back here. */}
+          <Link className="button" href={signInHref(searchParams.size > 0 ? `${pathname}?${searchParams.toString()}` : pathname)}>
             Sign in to book a paid session
           </Link>
         </div>
@@ -129,6 +138,11 @@ export function BookingDetailsForm({ sessionType, slot, zone, viewer, onChangeTi
             {create.isPending ? "Booking…" : redirecting ? "Redirecting…" : "Confirm booking"}
           </button>
           {isPaid ? <p className="muted small">You will complete payment after confirming.</p> : null}
+          {refundPolicy ? (
+            <p className="muted small" data-testid="refund-policy">
+              {refundPolicy}
+            </p>
+          ) : null}
         </form>
       )}
     </section>

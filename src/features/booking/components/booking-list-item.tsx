@@ -2,16 +2,22 @@
 
 import Link from "next/link";
 import type { BookingView } from "@/trpc/types";
-import { canCancel, paymentLabel } from "@/features/booking/booking-labels";
+import { canCancel, isExpiredHold, isOpenHold, paymentStateLabel, reasonLabel } from "@/features/booking/booking-labels";
 import { formatMoney } from "@/core/money/money";
-import { formatTimeRange } from "@/core/time/display";
+import { useViewerLocale } from "@/lib/use-viewer-zone";
+import { formatViewerDeadline, formatViewerTimeRange } from "../viewer-time";
 import { BookingCancel } from "./booking-cancel";
 import { BookingStatusBadge } from "./booking-status-badge";
+import { CompletePaymentButton } from "./complete-payment-button";
 
 /** One booking row; `perspective` decides whether the builder or the client is shown as the counterpart. */
 export function BookingListItem({ booking, zone, perspective }: { booking: BookingView; zone: string; perspective: "client" | "builder" }) {
   const b = booking;
-  const when = formatTimeRange(b.startTime, b.endTime, zone);
+  const locale = useViewerLocale();
+  const now = new Date();
+  const when = formatViewerTimeRange(b.startTime, b.endTime, zone, locale);
+  const reason = b.status === "CANCELLED" && !isExpiredHold(b, now) ? reasonLabel(b.cancellationReason) : null;
+  const payable = perspective === "client" && isOpenHold(b, now);
   return (
     <li className="card booking-item">
       <div className="booking-item-main">
@@ -31,13 +37,19 @@ export function BookingListItem({ booking, zone, perspective }: { booking: Booki
         </p>
         <p>{when}</p>
         <p className="muted small">
-          {formatMoney({ amountCents: b.priceCents, currency: b.currency })} · {paymentLabel(b.paymentStatus)}
-          {b.cancellationReason ? ` · Reason: ${b.cancellationReason}` : ""}
+          {formatMoney({ amountCents: b.priceCents, currency: b.currency })} · {paymentStateLabel(b, now)}
+          {reason ? ` · Reason: ${reason}` : ""}
         </p>
+        {payable && b.holdExpiresAt ? (
+          <p className="hold-deadline" data-testid="hold-deadline">
+            Pay by {formatViewerDeadline(b.holdExpiresAt, now, zone, locale)} to keep this time.
+          </p>
+        ) : null}
       </div>
       <div className="booking-item-side">
         <BookingStatusBadge status={b.status} />
-        {canCancel(b) ? <BookingCancel booking={b} contextLabel={`${b.sessionType.title} on ${when}`} /> : null}
+        {payable ? <CompletePaymentButton bookingId={b.id} contextLabel={`for ${b.sessionType.title} on ${when}`} /> : null}
+        {canCancel(b) && !isExpiredHold(b, now) ? <BookingCancel booking={b} contextLabel={`${b.sessionType.title} on ${when}`} /> : null}
       </div>
     </li>
   );

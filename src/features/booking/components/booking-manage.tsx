@@ -3,22 +3,35 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
-import { canCancel, canCompletePayment, paymentLabel } from "@/features/booking/booking-labels";
+import { canCancel, cancellationSummary, isExpiredHold, isOpenHold, paymentStateLabel } from "@/features/booking/booking-labels";
 import { getAppCode } from "@/lib/errors";
 import { formatMoney } from "@/core/money/money";
 import { signInHref } from "@/lib/safe-next";
-import { formatDateTime, formatTimeRange } from "@/core/time/display";
-import { useViewerZone } from "@/lib/use-viewer-zone";
+import { useViewerLocale } from "@/lib/use-viewer-zone";
+import { useRememberedZone } from "../use-remembered-zone";
+import type { BookingView } from "@/trpc/types";
+import { formatViewerDeadline, formatViewerTimeRange } from "../viewer-time";
 import { BookingCancel } from "./booking-cancel";
 import { BookingStatusBadge } from "./booking-status-badge";
 import { CompletePaymentButton } from "./complete-payment-button";
+import { ReleaseHoldButton } from "./release-hold-button";
 import { NotFoundNotice } from "@/components/not-found-notice";
 import { ErrorNotice, Loading } from "@/components/status";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 
-export function BookingManage({ id, token }: { id: string; token?: string | undefined }) {
+/** How the client came back from Stripe Checkout, if they did (?checkout=success|cancelled). */
+export type CheckoutReturn = "success" | "cancelled" | undefined;
+
+function headingFor(b: BookingView, now: Date): string {
+  if (isExpiredHold(b, now)) return "Payment window expired";
+  if (b.status === "CONFIRMED") return "Booking confirmed";
+  return b.status === "PENDING" ? "Booking pending" : "Booking cancelled";
+}
+
+export function BookingManage({ id, token, checkout }: { id: string; token?: string | undefined; checkout?: CheckoutReturn }) {
   const trpc = useTRPC();
-  const [zone, setZone, zoneReady] = useViewerZone();
+  const [zone, setZone, zoneReady] = useRememberedZone();
+  const locale = useViewerLocale();
   // While a booking waits for a webhook (Calendly scheduling, a Stripe payment), keep
   // looking: the page turns to "Confirmed" by itself once the worker has processed it.
   const query = useQuery({
@@ -44,16 +57,42 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
   }
 
   const b = query.data;
+  const now = new Date();
+  const openHold = isOpenHold(b, now);
+  const expired = isExpiredHold(b, now);
+  const deadline = b.holdExpiresAt ? formatViewerDeadline(b.holdExpiresAt, now, zone, locale) : null;
+  const bookAgain = `/builders/${encodeURIComponent(b.builder.slug)}/book/${encodeURIComponent(b.sessionType.id)}`;
+
   return (
     <article className="booking-manage" aria-labelledby="booking-heading">
       <header>
-        <h1 id="booking-heading">
-          {b.status === "CONFIRMED" ? "Booking confirmed" : b.status === "PENDING" ? "Booking pending" : "Booking cancelled"}
-        </h1>
+        <h1 id="booking-heading">{headingFor(b, now)}</h1>
         <p className="lead">
           {b.sessionType.title} with <Link href={`/builders/${encodeURIComponent(b.builder.slug)}`}>{b.builder.displayName}</Link>
         </p>
       </header>
+
+      {checkout === "cancelled" && openHold ? (
+        <section className="notice notice-warning" aria-labelledby="checkout-cancelled-heading" data-testid="checkout-cancelled">
+          <p id="checkout-cancelled-heading" className="notice-title">
+            Payment not completed
+          </p>
+          <p>
+            {deadline
+              ? `We're still holding this time until ${deadline}. Pay now to keep it, or release it for someone else.`
+              : "Pay now to keep this time, or release it for someone else."}
+          </p>
+          <div className="button-row">
+            <CompletePaymentButton bookingId={b.id} manageToken={token} label="Pay now" />
+            <ReleaseHoldButton bookingId={b.id} manageToken={token} />
+          </div>
+        </section>
+      ) : null}
+      {checkout === "success" && b.status === "PENDING" && !expired ? (
+        <p className="notice" role="status">
+          Payment received. Confirming your booking…
+        </p>
+      ) : null}
 
       <section className="card" aria-label="Booking details">
         <dl className="details">
@@ -66,7 +105,7 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
           <div>
             <dt>When</dt>
             <dd>
-              {formatTimeRange(b.startTime, b.endTime, zone)} <span className="muted">({zone.replaceAll("_", " ")})</span>
+              {formatViewerTimeRange(b.startTime, b.endTime, zone, locale)} <span className="muted">({zone.replaceAll("_", " ")})</span>
             </dd>
           </div>
           <div>
@@ -80,7 +119,7 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
           <div>
             <dt>Payment</dt>
             <dd data-testid="payment-status" data-status={b.paymentStatus}>
-              {paymentLabel(b.paymentStatus)}
+              {paymentStateLabel(b, now)}
             </dd>
           </div>
           <div>
@@ -89,32 +128,43 @@ export function BookingManage({ id, token }: { id: string; token?: string | unde
               {b.clientName} ({b.clientEmail})
             </dd>
           </div>
+          {b.cancellation?.policy ? (
+            <div>
+              <dt>Cancellation policy</dt>
+              <dd data-testid="refund-policy">{b.cancellation.policy}</dd>
+            </div>
+          ) : null}
           {b.status === "CANCELLED" ? (
             <div>
               <dt>Cancellation</dt>
-              <dd>
-                {b.cancelledBy ? `Cancelled by ${b.cancelledBy.toLowerCase().replaceAll("_", " ")}` : "Cancelled"}
-                {b.cancellationReason ? `: ${b.cancellationReason}` : ""}
-              </dd>
+              <dd>{cancellationSummary(b)}</dd>
             </div>
           ) : null}
         </dl>
         <TimeZoneSelect label="Show times in" value={zone} onChange={setZone} />
       </section>
 
-      {canCompletePayment(b) ? (
+      {openHold && checkout !== "cancelled" ? (
         <section className="card" aria-labelledby="payment-heading">
           <h2 id="payment-heading">Payment</h2>
-          {b.holdExpiresAt ? (
-            <p>We&apos;re holding this time until {formatDateTime(b.holdExpiresAt, zone)}. Complete payment to confirm it.</p>
-          ) : (
-            <p>Complete payment to confirm this booking.</p>
-          )}
+          <p data-testid="hold-deadline">
+            {deadline ? `Pay by ${deadline} to keep this time.` : "Complete payment to confirm this booking."}
+          </p>
           <CompletePaymentButton bookingId={b.id} manageToken={token} />
         </section>
       ) : null}
 
-      {canCancel(b) ? (
+      {expired ? (
+        <section className="card" aria-labelledby="expired-heading">
+          <h2 id="expired-heading">This time was released</h2>
+          <p>The payment window closed before payment arrived, so nothing was charged.</p>
+          <Link className="button" href={bookAgain}>
+            Book again
+          </Link>
+        </section>
+      ) : null}
+
+      {canCancel(b) && !expired ? (
         <section className="card" aria-labelledby="manage-heading">
           <h2 id="manage-heading">Need to cancel?</h2>
           <BookingCancel booking={b} manageToken={token} />

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
 import { signInHref } from "@/lib/safe-next";
-import { useViewerZone } from "@/lib/use-viewer-zone";
+import { useRememberedZone } from "../use-remembered-zone";
+import { isExpiredHold } from "@/features/booking/booking-labels";
 import { BookingListItem } from "./booking-list-item";
 import { ErrorNotice, Loading } from "@/components/status";
 import { TimeZoneSelect } from "@/components/time-zone-select";
@@ -12,7 +13,7 @@ import { TimeZoneSelect } from "@/components/time-zone-select";
 export function MyBookings() {
   const trpc = useTRPC();
   const me = useQuery(trpc.viewer.me.queryOptions());
-  const [zone, setZone, zoneReady] = useViewerZone();
+  const [zone, setZone, zoneReady] = useRememberedZone();
   const bookings = useQuery(trpc.booking.mine.queryOptions(me.data ? undefined : skipToken));
 
   if (me.isPending || !zoneReady) return <Loading />;
@@ -30,9 +31,10 @@ export function MyBookings() {
   if (bookings.isPending) return <Loading label="Loading your bookings…" />;
   if (bookings.isError) return <ErrorNotice error={bookings.error} onRetry={() => void bookings.refetch()} />;
 
-  const now = Date.now();
+  const now = new Date();
+  // A hold whose payment window closed is over, even before the sweep cancels it.
   const upcoming = bookings.data
-    .filter((b) => b.status !== "CANCELLED" && b.endTime.getTime() >= now)
+    .filter((b) => b.status !== "CANCELLED" && !isExpiredHold(b, now) && b.endTime >= now)
     .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
   const past = bookings.data.filter((b) => !upcoming.includes(b)).sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
 

@@ -36,4 +36,14 @@ describe("BuilderProfile", () => {
     expect(html).not.toContain("No sessions available right now.");
     expect(html).toContain('href="/builders/quiet-builder/book/st1"');
   });
+
+  it("states the refund policy when a session is paid, and only then", () => {
+    const policy = "Free cancellation until 24 hours before the start; after that, no refund.";
+    const free = { id: "st1", title: "Intro call", slug: "intro", description: "", durationMinutes: 30, priceCents: 0, currency: "usd" };
+    const paid = { ...free, id: "st2", title: "Review", priceCents: 15_000 };
+    const render = (sessionTypes: (typeof free)[]) =>
+      renderToStaticMarkup(createElement(BuilderProfile, { builder: { ...builder, sessionTypes }, refundPolicy: policy }));
+    expect(render([free, paid])).toContain(policy);
+    expect(render([free])).not.toContain(policy);
+  });
 });

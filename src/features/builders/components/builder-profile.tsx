@@ -4,7 +4,8 @@ import { formatMoney } from "@/core/money/money";
 import { TagList } from "./tag-list";
 
 /** A builder's public profile, rendered on the server (search engines and link previews read it). */
-export function BuilderProfile({ builder }: { builder: BuilderPublic }) {
+export function BuilderProfile({ builder, refundPolicy }: { builder: BuilderPublic; refundPolicy?: string }) {
+  const hasPaidSessions = builder.sessionTypes.some((st) => st.priceCents > 0);
   return (
     <article className="profile">
       <header className="profile-header">
@@ -51,6 +52,11 @@ export function BuilderProfile({ builder }: { builder: BuilderPublic }) {
             ))}
           </ul>
         )}
+        {hasPaidSessions && refundPolicy ? (
+          <p className="refund-policy" data-testid="refund-policy">
+            <strong>Cancellation policy for paid sessions:</strong> {refundPolicy}
+          </p>
+        ) : null}
       </section>
     </article>
   );

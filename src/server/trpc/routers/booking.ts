@@ -20,6 +20,10 @@ const nextStep = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("payment-pending"), url: z.url() }),
 ]);
 
+// A booking as its reader sees it, with what cancelling it now would do (booking pages, My bookings).
+const cancellationPreview = z.object({ policy: z.string().nullable(), outcome: z.string().nullable(), refundCutoff: z.date().nullable() });
+const bookingWithPreview = bookingView.extend({ cancellation: cancellationPreview.optional() });
+
 export const bookingRouter = router({
   create: rateLimitedProcedure
     .input(bookingInput)
@@ -51,7 +55,9 @@ export const bookingRouter = router({
       }),
     ),
 
-  mine: authenticatedProcedure.output(z.array(bookingView)).query(({ ctx }) => listClientBookings(ctx.db, ctx.user.id)),
+  mine: authenticatedProcedure
+    .output(z.array(bookingWithPreview))
+    .query(({ ctx }) => listClientBookings(ctx.db, ctx.user.id, { now: ctx.now(), refundPolicy: bookingConfig().refundPolicy })),
 
   forBuilder: builderProcedure
     .input(z.strictObject({ scope: z.enum(["upcoming", "past"]).default("upcoming") }))
@@ -60,9 +66,14 @@ export const bookingRouter = router({
 
   byId: publicProcedure
     .input(bookingRef)
-    .output(bookingView)
+    .output(bookingWithPreview)
     .query(async ({ ctx, input }) =>
-      getBooking(ctx.db, { bookingId: input.id, actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }) }),
+      getBooking(ctx.db, {
+        bookingId: input.id,
+        actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }),
+        now: ctx.now(),
+        refundPolicy: bookingConfig().refundPolicy,
+      }),
     ),
 
   cancel: rateLimitedProcedure

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/core/money/money";
+import { refundPolicySentence } from "@/core/booking/refund-policy-text";
+import { bookingConfig } from "@/server/booking-services";
 import { findPublicBuilder } from "@/server/seo/public-builder";
 import { BookingFlow } from "@/features/booking/components/booking-flow";
 
@@ -29,5 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BookSessionPage({ params }: Props) {
   const { builder, sessionType } = await findBookable(params);
-  return <BookingFlow slug={builder.slug} sessionTypeId={sessionType.id} />;
+  return (
+    <BookingFlow slug={builder.slug} sessionTypeId={sessionType.id} refundPolicy={refundPolicySentence(bookingConfig().refundPolicy)} />
+  );
 }
