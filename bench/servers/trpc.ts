@@ -5,12 +5,16 @@
 import "../../src/testing/test-env";
 import type http from "node:http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createDb } from "../../src/server/db/client";
+import { createDb, setDbForTests } from "../../src/server/db/client";
 import { createContextInner } from "../../src/server/trpc/context";
 import { appRouter } from "../../src/server/trpc/router";
 import { requiredEnv, serveChild } from "./child";
 
 const db = createDb(requiredEnv("DATABASE_URL"), { poolSize: Number(requiredEnv("POOL_SIZE")) });
+// Code that reaches for the process's client itself (slot.list's request counter flushes on a
+// timer through getDb) must find this one: without it getDb would validate the production
+// environment this child does not have, throw in the timer and end the process mid-phase.
+setDbForTests(db);
 
 async function readBody(req: http.IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (req.method === "GET" || req.method === "HEAD") return undefined;
