@@ -80,6 +80,16 @@ beforeAll(async () => {
     .json as { booking: { id: string } };
   const bookingId = booked.booking.id;
   const manageToken = manageTokenFor(bookingId, getEnv().BETTER_AUTH_SECRET).token;
+  // The console's rows: real ids, so its queries answer 200 and its actions reach their checks.
+  const outboxId = (await h.db.outboxMessage.findFirstOrThrow({ where: { bookingId }, select: { id: true } })).id;
+  // Already processed: no worker picks it up while the rows are compared.
+  const webhookEventId = (
+    await h.db.webhookEvent.create({
+      data: { provider: "STRIPE", externalId: "evt_fuzz", type: "checkout.session.completed", status: "PROCESSED", payload: {}, bookingId },
+    })
+  ).id;
+  const reason = "Fuzzing\nthe console";
+  const metricsRange = { from: day(-30), to: day(0) };
 
   samples = {
     "builder.list": {
@@ -129,6 +139,45 @@ beforeAll(async () => {
     "booking.byId": { actor: "client", input: { id: bookingId, manageToken } },
     "booking.cancel": { actor: "client", input: { id: bookingId, manageToken, reason: "Cannot make it\nSorry" } },
     "admin.setLever": { actor: "admin", input: { lever: "BOOKINGS_CLOSED", value: false, reason: "Fuzzing\nthe levers" } },
+    "viewer.setTimeZone": { actor: "client", input: { timeZone: "Asia/Kathmandu" } },
+    "admin.bookings.list": {
+      actor: "admin",
+      input: {
+        status: "CONFIRMED",
+        paymentStatus: "NOT_REQUIRED",
+        needsAttention: false,
+        builder: "fuzz",
+        clientEmail: "example.test",
+        from: day(0),
+        to: day(30),
+        page: 1,
+      },
+    },
+    "admin.bookings.byId": { actor: "admin", input: { id: bookingId } },
+    "admin.bookings.confirm": { actor: "admin", input: { id: bookingId, reason } },
+    "admin.bookings.cancel": { actor: "admin", input: { id: bookingId, refund: "policy", reason } },
+    // "amount" reaches amountCents, which a full refund leaves out.
+    "admin.bookings.refund": { actor: "admin", input: { id: bookingId, mode: "amount", amountCents: 1000, reason } },
+    "admin.bookings.resendEmail": { actor: "admin", input: { id: bookingId, outboxId, reason } },
+    "admin.bookings.resolveAttention": { actor: "admin", input: { id: bookingId, reason } },
+    "admin.outbox.list": { actor: "admin", input: { status: "FAILED", kind: "EMAIL_CONFIRMATION", page: 1 } },
+    "admin.outbox.retry": { actor: "admin", input: { outboxId, reason } },
+    "admin.outbox.abandon": { actor: "admin", input: { outboxId, reason } },
+    "admin.audit.list": {
+      actor: "admin",
+      input: { action: "lever.set", targetType: "RuntimeLever", targetId: "BOOKINGS_CLOSED", actor: "fuzz", page: 1 },
+    },
+    "admin.webhooks.list": { actor: "admin", input: { provider: "STRIPE", status: "FAILED", type: "checkout", page: 1 } },
+    "admin.webhooks.get": { actor: "admin", input: { id: webhookEventId } },
+    "admin.webhooks.applyHeld": { actor: "admin", input: { id: webhookEventId, reason } },
+    "admin.webhooks.replay": { actor: "admin", input: { id: webhookEventId, reason } },
+    "admin.webhooks.dismiss": { actor: "admin", input: { id: webhookEventId, reason } },
+    "admin.webhooks.replayFailed": { actor: "admin", input: { reason } },
+    "admin.metrics.overview": { actor: "admin", input: { range: metricsRange, limit: 10 } },
+    "admin.metrics.conversion": { actor: "admin", input: metricsRange },
+    "admin.metrics.payments": { actor: "admin", input: metricsRange },
+    "admin.metrics.popularity": { actor: "admin", input: { range: metricsRange, limit: 10 } },
+    "admin.metrics.revenue": { actor: "admin", input: metricsRange },
   };
 }, 120_000);
 afterAll(async () => h.close());
