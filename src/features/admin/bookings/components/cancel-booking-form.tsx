@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField } from "@/components/form-fields";
 import { adminCancelForm, type AdminCancelFormValues } from "@/core/validation/admin-bookings";
-import { getErrorMessage } from "@/lib/errors";
+import { ReviewedActionFooter } from "./reviewed-action-footer";
 import { showServerErrors } from "@/lib/form-errors";
 
 const REFUND_LABEL = {
@@ -84,26 +84,17 @@ export function CancelBookingForm({ paid, onCancel }: { paid: boolean; onCancel:
           client through Stripe. Confirm to go ahead.
         </p>
       ) : null}
-      <div aria-live="assertive">
-        {failure && !form.formState.errors.reason ? (
-          <p className="notice notice-error" role="alert">
-            {getErrorMessage(failure)}
-          </p>
-        ) : null}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-danger" disabled={pending}>
-          {pending ? "Working…" : review ? "Yes, cancel and refund" : "Cancel booking"}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => (review ? setReview(null) : setOpen(false))}
-          disabled={pending}
-        >
-          {review ? "Back" : "Keep the booking"}
-        </button>
-      </div>
+      <ReviewedActionFooter
+        failure={failure}
+        showFailure={!form.formState.errors.reason}
+        pending={pending}
+        reviewing={review !== null}
+        actionLabel="Cancel booking"
+        confirmLabel="Yes, cancel and refund"
+        closeLabel="Keep the booking"
+        onBack={() => setReview(null)}
+        onClose={() => setOpen(false)}
+      />
     </form>
   );
 }

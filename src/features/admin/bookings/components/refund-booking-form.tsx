@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField, TextField } from "@/components/form-fields";
 import { adminRefundForm, type AdminRefundFormValues } from "@/core/validation/admin-bookings";
-import { getErrorMessage } from "@/lib/errors";
+import { ReviewedActionFooter } from "./reviewed-action-footer";
 import { showServerErrors } from "@/lib/form-errors";
 import { formatMoney } from "./booking-labels";
 
@@ -91,26 +91,17 @@ export function RefundBookingForm({
           This refunds {formatMoney(amount, currency)} to the client through Stripe. Confirm to go ahead.
         </p>
       ) : null}
-      <div aria-live="assertive">
-        {failure && !form.formState.errors.reason && !form.formState.errors.amountCents ? (
-          <p className="notice notice-error" role="alert">
-            {getErrorMessage(failure)}
-          </p>
-        ) : null}
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button-danger" disabled={pending}>
-          {pending ? "Working…" : review ? "Yes, refund" : "Refund"}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => (review ? setReview(null) : setOpen(false))}
-          disabled={pending}
-        >
-          {review ? "Back" : "Close"}
-        </button>
-      </div>
+      <ReviewedActionFooter
+        failure={failure}
+        showFailure={!form.formState.errors.reason && !form.formState.errors.amountCents}
+        pending={pending}
+        reviewing={review !== null}
+        actionLabel="Refund"
+        confirmLabel="Yes, refund"
+        closeLabel="Close"
+        onBack={() => setReview(null)}
+        onClose={() => setOpen(false)}
+      />
     </form>
   );
 }
