@@ -122,7 +122,7 @@ describe("emails to the client", () => {
   it("an expired hold offers to book again, without raw codes", () => {
     const email = render("EMAIL_HOLD_EXPIRED", { cancellationReason: "PAYMENT_EXPIRED", cancelledBy: "SYSTEM" });
     expect(email.subject).toBe("Payment window expired: Code review with Grace Hopper");
-    expect(email.text).toContain("Nothing was charged.");
+    expect(email.text).toContain("If a payment still goes through, it is refunded in full automatically.");
     expect(email.text).toContain("Book again: https://example.test/builders/grace");
     expect(email.text).not.toMatch(/PAYMENT_EXPIRED|CANCELLED/);
   });

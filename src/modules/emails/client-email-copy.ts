@@ -88,7 +88,7 @@ export const clientCopy: Record<ClientEmailKind, CopyFor> = {
   EMAIL_HOLD_EXPIRED: (b, c) =>
     base(b, c, {
       subject: `Payment window expired: ${about(b)}`,
-      lead: "The payment was not completed in time, so the time you held has been released. Nothing was charged.",
+      lead: "The payment was not completed in time, so the time you held has been released. If a payment still goes through, it is refunded in full automatically.",
       action: { label: "Book again", url: c.rebookUrl },
     }),
 };

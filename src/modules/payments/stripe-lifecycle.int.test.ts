@@ -38,9 +38,14 @@ async function deliverConcurrently(event: StripeEvent, times: number) {
   );
 }
 
+/** Outbox rows owed now and not yet delivered: a reminder waiting for its day is not owed yet. */
+const duePending = (bookingId: string) =>
+  h.db.outboxMessage.findMany({ where: { bookingId, status: "PENDING", availableAt: { lte: new Date() } }, select: { kind: true } });
+
+/** Events applied first (they write the outbox rows), then every row they owe now delivered. */
 async function settled(bookingId: string) {
-  await eventually(async () => expect(await outboxKinds(h.db, bookingId, "PENDING")).toEqual([]));
   await eventually(async () => expect(await h.db.webhookEvent.count({ where: { status: { in: ["RECEIVED", "FAILED"] } } })).toBe(0));
+  await eventually(async () => expect(await duePending(bookingId)).toEqual([]));
 }
 
 describe("Stripe Checkout and the payment lifecycle", () => {
@@ -122,7 +127,7 @@ describe("Stripe Checkout and the payment lifecycle", () => {
     expect(await outboxKinds(h.db, booking.id)).toEqual([]);
   });
 
-  it("cancels the hold on checkout.session.expired (PAYMENT_EXPIRED, no email) and frees the slot", async () => {
+  it("cancels the hold on checkout.session.expired (PAYMENT_EXPIRED, only the hold-expired email) and frees the slot", async () => {
     const { booking, checkoutSessionId, type, client } = await paidBookingWithCheckout(h.db);
     for (const e of await h.stripe.expireCheckout(checkoutSessionId, { deliver: false })) await h.stripe.deliver(e);
     await settled(booking.id);
@@ -130,7 +135,9 @@ describe("Stripe Checkout and the payment lifecycle", () => {
       status: "CANCELLED",
       cancellationReason: "PAYMENT_EXPIRED",
     });
-    expect(await outboxKinds(h.db, booking.id)).toEqual([]);
+    // Never confirmed: no confirmation or cancellation, only word that the payment window closed.
+    expect(await outboxKinds(h.db, booking.id)).toEqual(["EMAIL_HOLD_EXPIRED"]);
+    await eventually(async () => expect(subjects(booking.clientEmail)).toEqual(["Payment window expired"]));
     const again = await callerFor(h.db, client.id).booking.create({ sessionTypeId: type.id, startTime: booking.startTime });
     expect(again.booking.status).toBe("PENDING");
   });
@@ -153,7 +160,8 @@ describe("Stripe Checkout and the payment lifecycle", () => {
       payment_intent: expect.stringMatching(/^pi_/),
       amount: String(booking.priceCents),
     });
-    await eventually(async () => expect(subjects(booking.clientEmail)).toEqual(["Refund issued"]));
+    // Told the window closed (the sweep's cancellation) and of the refund; never "Confirmed".
+    await eventually(async () => expect(subjects(booking.clientEmail)).toEqual(["Payment window expired", "Refund issued"]));
   });
 
   it("refunds a cancelled paid booking per the policy: in full at least 24 hours ahead, nothing later", async () => {
@@ -168,9 +176,14 @@ describe("Stripe Checkout and the payment lifecycle", () => {
       expect(await bookingState(h.db, early.booking.id)).toEqual({ status: "CANCELLED", paymentStatus: "REFUNDED" }),
     );
 
-    const late = await paidBookingWithCheckout(h.db, { daysAhead: 0 });
+    const late = await paidBookingWithCheckout(h.db);
     for (const e of await h.stripe.completeCheckout(late.checkoutSessionId, { deliver: false })) await h.stripe.deliver(e);
     await settled(late.booking.id);
+    // Time passes: the session is now 3 hours away (a booking made "today" at a fixed hour is
+    // in the past for part of every day, and booking.create refuses it).
+    const startTime = new Date(Date.now() + 3 * 3_600_000);
+    const duration = late.booking.endTime.getTime() - late.booking.startTime.getTime();
+    await h.db.booking.update({ where: { id: late.booking.id }, data: { startTime, endTime: new Date(startTime.getTime() + duration) } });
     await callerFor(h.db, late.client.id).booking.cancel({ id: late.booking.id });
     await settled(late.booking.id);
     expect(refundCalls(late.booking.id)).toHaveLength(0);

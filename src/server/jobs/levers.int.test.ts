@@ -41,14 +41,19 @@ describe("pause levers with running workers", () => {
     await eventually(async () => expect((await owed()).lastError).toMatch(/EMAIL_SENDING_PAUSED/));
     await sleep(6_000); // past a recovery pass, which offers the row again
     expect(await owed()).toMatchObject({ status: "PENDING", attempts: 0 });
-    const mailsTo = () => h.sendgrid.messages.filter((m) => JSON.stringify(m.body).includes("paused-mail@example.test"));
+    // Addressed to the client (the builder's new-booking email names the client's address too).
+    const mailsTo = () => h.sendgrid.messages.filter((m) => JSON.stringify(m.body.personalizations).includes("paused-mail@example.test"));
     expect(mailsTo()).toHaveLength(0);
+    const builderNotice = () =>
+      h.db.outboxMessage.findFirstOrThrow({ where: { bookingId: booking.id, kind: "EMAIL_BUILDER_NEW_BOOKING" } });
+    expect(await builderNotice()).toMatchObject({ status: "PENDING", attempts: 0 });
 
     await lever("EMAIL_SENDING_PAUSED", false);
     const unpausedAt = Date.now();
     await eventually(async () => expect((await owed()).status).toBe("SENT"), { timeoutMs: 15_000 });
     expect(Date.now() - unpausedAt).toBeLessThan(12_000);
     expect(mailsTo()).toHaveLength(1);
+    await eventually(async () => expect((await builderNotice()).status).toBe("SENT"), { timeoutMs: 5_000 });
   });
 
   it("leaves a recorded webhook event waiting while paused, then processes it within seconds of un-pausing", async () => {

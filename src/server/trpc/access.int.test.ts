@@ -103,8 +103,16 @@ describe("authorization through the procedure ladder", () => {
     expect(cancelled.status).toBe("CANCELLED");
     expect(cancelled.cancelledBy).toBe("CLIENT");
     await expect(callerFor(t.db).booking.cancel({ id: guest.booking.id, manageToken: token })).rejects.toMatchObject({ code: "CONFLICT" });
-    const emails = await t.db.outboxMessage.findMany({ where: { bookingId: guest.booking.id }, orderBy: { kind: "asc" } });
-    expect(emails.map((e) => e.kind)).toEqual(["EMAIL_CONFIRMATION", "EMAIL_CANCELLATION"]);
+    // Owed now: both sides hear of the confirmation and of the cancellation. The reminders
+    // written with the confirmation wait for their day (and are dropped then: it is cancelled).
+    const rows = await t.db.outboxMessage.findMany({ where: { bookingId: guest.booking.id } });
+    const kinds = (due: boolean) =>
+      rows
+        .filter((r) => r.availableAt.getTime() <= Date.now() === due)
+        .map((r) => r.kind)
+        .sort();
+    expect(kinds(true)).toEqual(["EMAIL_BUILDER_CANCELLATION", "EMAIL_BUILDER_NEW_BOOKING", "EMAIL_CANCELLATION", "EMAIL_CONFIRMATION"]);
+    expect(kinds(false)).toEqual(["EMAIL_REMINDER_BUILDER", "EMAIL_REMINDER_CLIENT"]);
   });
 
   it("hides unpublished builders from the marketplace and their profile page", async () => {
