@@ -5,6 +5,7 @@ import { defaultTuning } from "@/server/jobs/boss";
 import { currentLevers } from "@/server/levers/lever-cache";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/observability/metrics";
+import { activeSentry } from "@/server/observability/sentry-hub";
 
 export type InboxDrainResult = Record<ProcessOutcome | "failed", number> & { paused: boolean; left: number };
 
@@ -43,7 +44,9 @@ export async function drainInbox(
       metrics.distribution("booking.webhook.processing_ms", Date.now() - started, [`outcome:${outcome}`]);
       result[outcome] += 1;
     } catch (error) {
+      // Retried by the next run, but an operator should hear about it the first time (as from the worker).
       logger.error({ err: error, eventId: row.id }, "webhook processing failed");
+      activeSentry()?.captureException(error, { tags: { queue: "inbox-drain" }, extra: { eventId: row.id } });
       result.failed += 1;
     }
   }
