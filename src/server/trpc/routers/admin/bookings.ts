@@ -19,31 +19,27 @@ import type { Db } from "@/modules/shared/tx";
 import { bookingConfig } from "@/server/booking-services";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import { adminProcedure, router } from "../../init";
+import { paginated } from "./paginated";
 
 const bookingStatus = z.enum(BOOKING_STATUSES);
 const paymentStatus = z.enum(PAYMENT_STATUSES);
 
-const listOutput = z.object({
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      status: bookingStatus,
-      paymentStatus,
-      startTime: z.date(),
-      clientName: z.string(),
-      clientEmail: z.string(),
-      priceCents: z.number(),
-      currency: z.string(),
-      attentionReason: z.string().nullable(),
-      createdAt: z.date(),
-      builderName: z.string(),
-      sessionTitle: z.string(),
-    }),
-  ),
-});
+const listOutput = paginated(
+  z.object({
+    id: z.string(),
+    status: bookingStatus,
+    paymentStatus,
+    startTime: z.date(),
+    clientName: z.string(),
+    clientEmail: z.string(),
+    priceCents: z.number(),
+    currency: z.string(),
+    attentionReason: z.string().nullable(),
+    createdAt: z.date(),
+    builderName: z.string(),
+    sessionTitle: z.string(),
+  }),
+);
 
 const outboxRow = z.object({
   id: z.string(),

@@ -4,27 +4,23 @@ import { abandonOutboxMessage, retryOutboxMessage } from "@/modules/admin/outbox
 import { listOutbox } from "@/modules/admin/outbox/list-outbox";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import { adminProcedure, router } from "../../init";
+import { paginated } from "./paginated";
 
-const listOutput = z.object({
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      status: z.string(),
-      attempts: z.number(),
-      lastError: z.string().nullable(),
-      lastStatusCode: z.number().nullable(),
-      createdAt: z.date(),
-      availableAt: z.date(),
-      sentAt: z.date().nullable(),
-      bookingId: z.string().nullable(),
-      clientEmail: z.string().nullable(),
-    }),
-  ),
-});
+const listOutput = paginated(
+  z.object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    attempts: z.number(),
+    lastError: z.string().nullable(),
+    lastStatusCode: z.number().nullable(),
+    createdAt: z.date(),
+    availableAt: z.date(),
+    sentAt: z.date().nullable(),
+    bookingId: z.string().nullable(),
+    clientEmail: z.string().nullable(),
+  }),
+);
 const actionOutput = z.object({ auditId: z.string(), status: z.string() });
 
 /** The console's outbox (admin.outbox.*): what is owed, failed or given up, and the two actions on it. */

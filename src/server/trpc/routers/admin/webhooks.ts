@@ -18,6 +18,7 @@ import { bookingConfig } from "@/server/booking-services";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import type { TrpcContext } from "@/server/trpc/context";
 import { adminProcedure, router } from "../../init";
+import { paginated } from "./paginated";
 
 const summary = z.object({
   id: z.string(),
@@ -68,7 +69,7 @@ async function reprocess(ctx: TrpcContext & { user: { id: string } }, input: { i
 export const adminWebhooksRouter = router({
   list: adminProcedure
     .input(listWebhooksInput)
-    .output(z.object({ items: z.array(summary), total: z.number(), page: z.number(), pageSize: z.number(), types: z.array(z.string()) }))
+    .output(paginated(summary).extend({ types: z.array(z.string()) }))
     .query(({ ctx, input }) => {
       const { page, ...filter } = input;
       return listWebhookEvents(ctx.db, { filter, page, pageSize: WEBHOOK_PAGE_SIZE });
