@@ -21,7 +21,13 @@ type DemoBuilder = {
   timeZone: string;
   /** [title, minutes, price in cents] */
   types: [string, number, number][];
+  /** Weekly hours in the builder's zone; demoWeeklyRules when absent. */
+  weeklyRules?: { weekday: number; startMinute: number; endMinute: number }[];
 };
+
+function everyDay(startMinute: number, endMinute: number): DemoBuilder["weeklyRules"] {
+  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute, endMinute }));
+}
 
 export const demoBuilders: DemoBuilder[] = [
   {
@@ -101,6 +107,9 @@ export const demoBuilders: DemoBuilder[] = [
     tags: ["performance", "hardware"],
     timeZone: "Europe/London",
     types: [["Performance audit", 60, 14000]],
+    // Every day 06:00-22:00: whatever the day and hour a test runs, she has a paid time within
+    // the next 24 hours (the late-cancellation journeys need one, weekends included).
+    weeklyRules: everyDay(6 * 60, 22 * 60),
   },
   {
     slug: "kathmandu-dev",

@@ -57,7 +57,7 @@ async function seedBuilder(tx: Tx, userId: string, builder: (typeof demoBuilders
     bufferAfterMinutes: 0,
     minimumNoticeMinutes: 60,
     bookingWindowDays: 60,
-    rules: demoWeeklyRules,
+    rules: builder.weeklyRules ?? demoWeeklyRules,
     overrides: [],
   });
   for (const [title, durationMinutes, priceCents] of builder.types) {

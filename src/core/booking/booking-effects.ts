@@ -21,7 +21,8 @@ export type OwedEffect =
   | "EMAIL_REMINDER_CLIENT"
   | "EMAIL_REMINDER_BUILDER"
   | "EMAIL_PAYMENT_LINK"
-  | "EMAIL_HOLD_EXPIRED";
+  | "EMAIL_HOLD_EXPIRED"
+  | "EMAIL_TIME_REFUSED";
 
 /** Outbox kinds that are about an account, not a booking (no lifecycle transition owes them). */
 export type AccountEffect = "EMAIL_PASSWORD_RESET";

@@ -83,6 +83,7 @@ export const OUTBOX_KINDS = [
   "EMAIL_PAYMENT_LINK",
   "EMAIL_HOLD_EXPIRED",
   "EMAIL_PASSWORD_RESET",
+  "EMAIL_TIME_REFUSED",
 ] as const;
 export const outboxKindFilter = z.enum(OUTBOX_KINDS, { error: "Choose a kind" });
 
