@@ -11,7 +11,7 @@
 // breakdown), BENCH_QUIET_WAIT_S (20: how long to wait for an idle machine before the load),
 // BENCH_LAYERS=1 (builder.list CPU by layer, in process), BENCH_BUILD=1 (npm run build first),
 // BENCH_VERBOSE=1 (the Next server's output), BENCH_NEXT_NODE_OPTIONS (NODE_OPTIONS of the Next
-// server only, e.g. --max-old-space-size=192). The app's own settings DATABASE_POOL_SIZE,
+// server only, e.g. --max-old-space-size=192; without it the launcher's own 256 MB cap applies). The app's own settings DATABASE_POOL_SIZE,
 // API_MAX_IN_FLIGHT, COMPRESS_RESPONSES, SESSION_COOKIE_CACHE_SECONDS, RUN_WORKERS, SENTRY_DSN
 // and SENTRY_TRACES_SAMPLE_RATE reach the Next server when set, to compare settings.
 import "../src/testing/test-env";

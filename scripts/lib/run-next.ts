@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverNodeOptions } from "./server-heap";
 
 export type NextChild = { env: Record<string, string>; close(): Promise<void> };
 
@@ -14,11 +15,11 @@ const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  * Imports nothing of the local stack: the production start is bundled with it.
  */
 export async function runNext(args: string[], stack: NextChild, root = defaultRoot): Promise<void> {
-  const child = spawn(path.join(root, "node_modules/.bin/next"), args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, ...stack.env, NODE_ENV: args[0] === "dev" ? "development" : "production" },
-  });
+  const dev = args[0] === "dev";
+  const env: NodeJS.ProcessEnv = { ...process.env, ...stack.env, NODE_ENV: dev ? "development" : "production" };
+  // The production server gets a heap cap (server-heap.ts); `next dev` keeps V8's default.
+  if (!dev) env.NODE_OPTIONS = serverNodeOptions(env.NODE_OPTIONS);
+  const child = spawn(path.join(root, "node_modules/.bin/next"), args, { cwd: root, stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
