@@ -1,5 +1,5 @@
 import { BOOKING_HORIZON_MESSAGE, isWithinBookingHorizon } from "@/core/booking/booking-horizon";
-import { AppError, notFound } from "@/core/errors";
+import { AppError } from "@/core/errors";
 import type { CalendlyApi } from "@/modules/ports/calendly-api";
 import type { PaymentGateway } from "@/modules/ports/payment-gateway";
 import type { BookingConfig } from "@/modules/shared/booking-config";
@@ -49,19 +49,17 @@ const DAY_MS = 86_400_000;
 export async function bookSession(options: BookSessionOptions): Promise<BookedSession> {
   const { db, config, now, sessionTypeId, startTime } = options;
   if (!isWithinBookingHorizon(startTime, now)) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
-  const [user, context, builder] = await Promise.all([
+  const [user, context] = await Promise.all([
     options.userId ? db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } }) : null,
     loadSlotContext(db, { sessionTypeId, now, from: new Date(startTime.getTime() - DAY_MS), to: new Date(startTime.getTime() + DAY_MS) }),
-    // The booking's view shows its builder: read here, the insert then returns the row without a re-select.
-    db.builderProfile.findFirst({ where: { sessionTypes: { some: { id: sessionTypeId } } }, select: { slug: true, displayName: true } }),
   ]);
   const clientName = options.clientName ?? user?.name;
   const clientEmail = options.clientEmail ?? user?.email;
   if (!clientName || !clientEmail) throw new AppError("VALIDATION", "Your name and email are required to book");
   const clientId = user?.id ?? null;
 
-  const { sessionType } = context;
-  if (!builder) throw notFound("Session type"); // deleted between the two reads
+  // The booking's view shows its builder: read with the slot context, so the insert returns the row without a re-select.
+  const { sessionType, builder } = context;
   const offeredByCalendly = sessionType.calendlyEventTypeUri
     ? await offeredByCalendlyAt({ calendly: options.calendly, eventTypeUri: sessionType.calendlyEventTypeUri, start: startTime, now })
     : undefined;

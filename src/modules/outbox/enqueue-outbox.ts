@@ -13,11 +13,17 @@ import { reminderLeadHours } from "./reminder-lead";
  * Reminders are the only rows owed later: each waits until its `availableAt` (the lead time
  * before the start), and one that would come too close to the start is not owed at all.
  */
-export async function enqueueOutbox(tx: Tx, bookingId: string, kinds: OutboxKind[], now: Date = new Date()): Promise<number> {
+export async function enqueueOutbox(
+  tx: Tx,
+  bookingId: string,
+  kinds: OutboxKind[],
+  /** The booking's start when the caller has it (a writer that just inserted it): spares a read. */
+  { now = new Date(), startTime }: { now?: Date; startTime?: Date } = {},
+): Promise<number> {
   let reminderAt: Date | null = null;
   if (kinds.some(isReminder)) {
-    const { startTime } = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { startTime: true } });
-    reminderAt = reminderDueAt({ startTime, now, leadHours: reminderLeadHours() });
+    const start = startTime ?? (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { startTime: true } })).startTime;
+    reminderAt = reminderDueAt({ startTime: start, now, leadHours: reminderLeadHours() });
   }
   const data: Prisma.OutboxMessageCreateManyInput[] = [];
   for (const kind of kinds) {

@@ -60,6 +60,6 @@ export async function insertBooking(tx: Tx, input: InsertBookingInput): Promise<
       { bookingId: booking.id, transition: "insert", toStatus: state.status, toPayment: state.paymentStatus, ...actorColumns(input.actor) },
     ],
   });
-  await enqueueOutbox(tx, booking.id, owed);
+  await enqueueOutbox(tx, booking.id, owed, { startTime: booking.startTime });
   return booking;
 }
