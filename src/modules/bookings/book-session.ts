@@ -40,7 +40,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Books a session for a client, from any entry point: checks the time is within the booking
- * window (before any query); reads who is booking and the slot context on pooled connections;
+ * window (before any query); reads who is booking and the slot context in one statement;
  * checks the slot there, asking Calendly for mapped session types (so a slot already taken is
  * refused without a transaction, and no provider call runs inside one); books in one short
  * transaction (the booking and its outbox rows); hands the outbox to the queue after commit,
@@ -49,10 +49,14 @@ const DAY_MS = 86_400_000;
 export async function bookSession(options: BookSessionOptions): Promise<BookedSession> {
   const { db, config, now, sessionTypeId, startTime } = options;
   if (!isWithinBookingHorizon(startTime, now)) throw new AppError("VALIDATION", BOOKING_HORIZON_MESSAGE);
-  const [user, context] = await Promise.all([
-    options.userId ? db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } }) : null,
-    loadSlotContext(db, { sessionTypeId, now, from: new Date(startTime.getTime() - DAY_MS), to: new Date(startTime.getTime() + DAY_MS) }),
-  ]);
+  const context = await loadSlotContext(db, {
+    sessionTypeId,
+    now,
+    from: new Date(startTime.getTime() - DAY_MS),
+    to: new Date(startTime.getTime() + DAY_MS),
+    clientId: options.userId,
+  });
+  const user = context.client;
   const clientName = options.clientName ?? user?.name;
   const clientEmail = options.clientEmail ?? user?.email;
   if (!clientName || !clientEmail) throw new AppError("VALIDATION", "Your name and email are required to book");

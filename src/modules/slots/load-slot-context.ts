@@ -27,10 +27,13 @@ export type SlotContext = {
   };
   /** Who offers it, as a booking's view shows them (read here: one statement less per booking). */
   builder: { slug: string; displayName: string };
+  /** The signed-in client asked for (`clientId`), read in the same statement; null if none or unknown. */
+  client: { id: string; name: string; email: string } | null;
 };
 
 type ContextRow = SlotContext["sessionType"] &
   SlotContext["builder"] &
+  Pick<SlotContext, "client"> &
   Omit<AvailabilitySettings, "rules" | "overrides"> & {
     /** [weekday, startMinute, endMinute] */
     rules: [number, number, number][];
@@ -48,11 +51,13 @@ const STATUSES_IN_CONSTRAINT: BookingStatus[] = [...LIVE_STATUSES.always, ...LIV
  * was five ORM reads: the session type, the profile, its rules, its overrides, the bookings):
  * slot.list is the hottest read after the listing, and each ORM read cost more CPU than the
  * query itself (bench/). Rules and overrides are ordered as getAvailability orders them;
- * instants travel as epoch milliseconds, exact for timestamptz(3).
+ * instants travel as epoch milliseconds, exact for timestamptz(3). Booking a session also reads
+ * who offers it and who books in the same statement: one pooled connection per booking before
+ * its transaction, not three at once.
  */
 export async function loadSlotContext(
   tx: Tx,
-  { sessionTypeId, now, from, to }: { sessionTypeId: string; now: Date; from: Date; to: Date },
+  { sessionTypeId, now, from, to, clientId = null }: { sessionTypeId: string; now: Date; from: Date; to: Date; clientId?: string | null },
 ): Promise<SlotContext> {
   const bookedFrom = new Date(from.getTime() - DAY_MS);
   const bookedTo = new Date(to.getTime() + DAY_MS);
@@ -70,7 +75,8 @@ export async function loadSlotContext(
                               k.status, (extract(epoch FROM k."holdExpiresAt") * 1000)::float8) ORDER BY k."startTime")
                        FROM "Booking" k
                       WHERE k."builderId" = b.id AND k."startTime" < ${bookedTo} AND k."endTime" > ${bookedFrom}
-                        AND k.status::text = ANY(${STATUSES_IN_CONSTRAINT})), '[]') AS bookings
+                        AND k.status::text = ANY(${STATUSES_IN_CONSTRAINT})), '[]') AS bookings,
+           (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM "User" u WHERE u.id = ${clientId}) AS client
       FROM "SessionType" st JOIN "BuilderProfile" b ON b.id = st."builderId"
      WHERE st.id = ${sessionTypeId} AND st.active AND b.published`;
   if (!row) throw notFound("Session type");
@@ -93,6 +99,7 @@ export async function loadSlotContext(
       calendlyEventTypeUri: row.calendlyEventTypeUri,
     },
     builder: { slug: row.slug, displayName: row.displayName },
+    client: row.client,
     staleHolds,
     query: {
       bufferBeforeMinutes,
