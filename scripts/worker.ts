@@ -21,6 +21,7 @@ import { getEnv } from "../src/server/env";
 import { startWorkers, stopWorkers } from "../src/server/jobs/workers";
 import { logger } from "../src/server/logger";
 import { initTracing } from "../src/server/observability/init-tracing";
+import { activeSentry, registerSentry } from "../src/server/observability/sentry-hub";
 import { applyProductionMigrations, productionConfigProblems } from "./lib/production-entry";
 
 // scripts/worker.ts and dist/worker.mjs both sit one level below the repository.
@@ -64,7 +65,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     const db = getDb();
     await stopWorkers(db, { timeoutMs: shutdownTimeoutMs });
     await db.$disconnect();
-    await Sentry.flush(2000);
+    await activeSentry()?.flush(2000);
     logger.info("worker stopped");
     process.exit(0);
   } catch (error) {
@@ -87,6 +88,8 @@ async function start(): Promise<void> {
   // Only with a DSN: without one, Sentry would still install its instrumentation for nothing.
   if (env.SENTRY_DSN) {
     Sentry.init({ dsn: env.SENTRY_DSN, environment: env.DD_ENV ?? env.NODE_ENV, release: env.DD_VERSION, tracesSampleRate: 0 });
+    // The job handlers report through the hub (src/server/observability/sentry-hub.ts), as in the web process.
+    registerSentry(Sentry);
   }
   if (stopping) return;
   try {

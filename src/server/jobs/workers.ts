@@ -1,4 +1,4 @@
-import * as Sentry from "@sentry/nextjs";
+import { activeSentry } from "@/server/observability/sentry-hub";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { OutboxClaim } from "@/modules/outbox-delivery/claim-outbox-message";
 import { deliverOutboxMessage, EmailPausedError, RetryLaterError, type OutboxDeps } from "@/modules/outbox-delivery/deliver-outbox-message";
@@ -38,7 +38,7 @@ export function outboxDeps(db: PrismaClient, overrides: Partial<OutboxDeps> = {}
     inviteOrganizer: { name: SENDER_NAME, email: getEnv().SENDGRID_FROM_EMAIL },
     onInviteError: (error, context) => {
       logger.error({ err: error, ...context }, "calendar invite not built; the email goes without it");
-      Sentry.captureException(error, { extra: context });
+      activeSentry()?.captureException(error, { extra: context });
     },
     ...overrides,
   };
@@ -95,7 +95,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
     const outcome = await processWebhookEvent(db, { eventId: job.data.eventId, hold, ...config }).catch((error: unknown) => {
       // Retried by the queue, but an operator should hear about it the first time.
       logger.error({ err: error, eventId: job.data.eventId, attempt: job.retryCount }, "webhook processing failed");
-      Sentry.captureException(error, {
+      activeSentry()?.captureException(error, {
         tags: { queue: QUEUES.webhookEvent },
         extra: { eventId: job.data.eventId, attempt: job.retryCount },
       });
@@ -132,7 +132,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       if (outcome === "failed") {
         // Permanent: nothing more will be tried until an operator replays it (npm run outbox:replay).
         logger.error({ outboxId: job.data.outboxId }, "outbox message failed permanently");
-        Sentry.captureMessage("Outbox message failed permanently", { level: "error", extra: { outboxId: job.data.outboxId } });
+        activeSentry()?.captureMessage("Outbox message failed permanently", { level: "error", extra: { outboxId: job.data.outboxId } });
       }
     } catch (error) {
       // Paused: the job ends and the row stays PENDING; the recovery loop offers it again every
@@ -144,7 +144,7 @@ export async function startWorkers(db: PrismaClient, tuning: QueueTuning = defau
       metrics.increment("booking.outbox.delivery", 1, ["outcome:retry"]);
       if (!(error instanceof RetryLaterError)) {
         logger.error({ err: error, outboxId: job.data.outboxId }, "outbox delivery crashed");
-        Sentry.captureException(error, { tags: { queue: QUEUES.outboxMessage }, extra: { outboxId: job.data.outboxId } });
+        activeSentry()?.captureException(error, { tags: { queue: QUEUES.outboxMessage }, extra: { outboxId: job.data.outboxId } });
       }
       throw error;
     } finally {
