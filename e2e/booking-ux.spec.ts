@@ -1,7 +1,7 @@
-// The booking flow as a client lives it (issue 9): the chosen time survives a refresh, an
-// abandoned Checkout is resumed from My bookings, a late cancel says "not refundable" before
-// the click, and a phone books by day, then time.
-import type { Page } from "@playwright/test";
+// The booking flow as a client lives it (issue 9): the chosen time survives a refresh, typed
+// details survive a time taken meanwhile, an abandoned Checkout is resumed from My bookings, a
+// late cancel says "not refundable" before the click, and a phone books by day, then time.
+import type { APIRequestContext, Page } from "@playwright/test";
 import { bookingIdFrom, demo, expect, pickFirstSlot, sandboxes, test } from "./fixtures";
 
 const POLICY = "Free cancellation until 24 hours before the start; after that, no refund.";
@@ -34,6 +34,49 @@ test("a refresh and Back on the details step keep the chosen time", async ({ pag
   await page.goBack();
   await expect(page.getByRole("region", { name: "Pick a time" })).toBeVisible();
   await expect(page.getByTestId(`slot-${start}`)).toHaveAttribute("aria-pressed", "true");
+});
+
+/** Books a free time as another guest, through the tRPC HTTP API as the browser's client sends it. */
+async function bookAsAnotherGuest(request: APIRequestContext, sessionTypeId: string, start: string, email: string) {
+  const response = await request.post("/api/trpc/booking.create", {
+    data: {
+      json: { sessionTypeId, startTime: start, clientName: "Quicker Guest", clientEmail: email },
+      meta: { values: { startTime: ["Date"] } },
+    },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+test("typed details survive a slot just taken", async ({ page, request, unique }) => {
+  await page.goto("/builders/radia-p");
+  await page.getByRole("link", { name: "Book Intro call" }).click();
+  await page.waitForURL(/\/builders\/radia-p\/book\/[^/?]+/);
+  const sessionTypeId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+  const taken = await pickFirstSlot(page);
+  const name = "Tess Typed";
+  const email = `${unique("typed")}@example.test`;
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Your email").fill(email);
+
+  // Someone else books that very time while the guest is still on the details step.
+  await bookAsAnotherGuest(request, sessionTypeId, taken, `${unique("quicker")}@example.test`);
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  // Filtered: Next's route announcer is an alert too.
+  await expect(page.getByRole("alert").filter({ hasText: "That time was just taken" })).toHaveText(
+    "That time was just taken — pick another.",
+  );
+  const picker = page.getByRole("region", { name: "Pick a time" });
+  await expect(picker).toBeVisible();
+  await expect(picker.getByTestId(`slot-${taken}`)).toHaveCount(0);
+  const next = await pickFirstSlot(page);
+  expect(next).not.toBe(taken);
+  await expect(page.getByLabel("Your name")).toHaveValue(name);
+  await expect(page.getByLabel("Your email")).toHaveValue(email);
+
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Booking confirmed" })).toBeVisible();
+  await expect(page.getByText(`${name} (${email})`)).toBeVisible();
 });
 
 test("a paid session's details step sends a guest to sign in and back to the same time", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { createEvent } from "ics";
+import { bookingEventDetails, bookingEventTitle } from "./add-to-calendar-links";
 
 // The iCalendar invite a booking email carries, so the session lands in the client's own
 // calendar and later emails update or remove that same entry (RFC 5546 iTIP: a REQUEST adds or
@@ -67,8 +68,8 @@ export function buildBookingInvite(input: BookingInviteInput): BookingInvite {
     uid,
     sequence,
     status: input.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
-    title: `${input.sessionTitle} with ${input.builderName}`,
-    description: `${input.sessionTitle} with ${input.builderName}.\nManage or cancel your booking: ${input.manageUrl}`,
+    title: bookingEventTitle(input.sessionTitle, input.builderName),
+    description: bookingEventDetails(input.sessionTitle, input.builderName, input.manageUrl),
     url: input.manageUrl,
     busyStatus: "BUSY",
     organizer: input.organizer,
