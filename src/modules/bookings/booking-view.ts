@@ -38,3 +38,35 @@ export type CancellationPreview = { policy: string | null; outcome: string | nul
 
 // Fields the preview needs besides the view; the amount paid stays on the server.
 export const cancellationPreviewSelect = { amountPaidCents: true } satisfies Prisma.BookingSelect;
+
+/**
+ * What the booking page offers besides cancelling, decided on the server for whoever asks:
+ * moving it in our app (or why not), Calendly's own pages for a Calendly booking, the booking
+ * it moved to, and the way back to an unfinished Calendly scheduling. Manage tokens appear
+ * only for someone who came with this booking's token (or the client, for Calendly's return link).
+ */
+export type BookingManageFacts = {
+  /** Null when moving it is not a question (cancelled, pending, or scheduled on Calendly). */
+  reschedule: {
+    allowed: boolean;
+    /** Why not, in words, when refused. */
+    refusal: string | null;
+    /** Until when it can be moved (paid bookings follow the refund cutoff); null: until the start. */
+    until: Date | null;
+    /** The policy's hours, so the review can say when the new time is past its own cutoff. */
+    fullRefundHoursBefore: number;
+  } | null;
+  /** Calendly's own reschedule and cancel pages (the invitee's), and the scheduling link of a hold not yet scheduled there. */
+  calendly: { rescheduleUrl: string | null; cancelUrl: string | null; continueUrl: string | null } | null;
+  /** The booking this one was moved to. */
+  movedTo: { id: string; startTime: Date; endTime: Date; manageToken: string | null } | null;
+};
+
+// Fields the manage facts need besides the view; provider values stay on the server unless offered.
+export const bookingManageSelect = {
+  calendlyInviteeUri: true,
+  calendlyRescheduleUrl: true,
+  calendlyCancelUrl: true,
+  sessionType: { select: { calendlyEventTypeUri: true, calendlySchedulingUrl: true } },
+  rescheduledTo: { select: { id: true, startTime: true, endTime: true } },
+} satisfies Prisma.BookingSelect;

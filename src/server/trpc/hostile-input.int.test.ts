@@ -138,6 +138,7 @@ beforeAll(async () => {
     "booking.forBuilder": { actor: "builder", input: { scope: "upcoming" } },
     "booking.byId": { actor: "client", input: { id: bookingId, manageToken } },
     "booking.cancel": { actor: "client", input: { id: bookingId, manageToken, reason: "Cannot make it\nSorry" } },
+    "booking.reschedule": { actor: "client", input: { id: bookingId, manageToken, newStartTime: futureHour(6) } },
     "admin.setLever": { actor: "admin", input: { lever: "BOOKINGS_CLOSED", value: false, reason: "Fuzzing\nthe levers" } },
     "viewer.setTimeZone": { actor: "client", input: { timeZone: "Asia/Kathmandu" } },
     "admin.bookings.list": {

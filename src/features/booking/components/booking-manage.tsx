@@ -11,7 +11,9 @@ import { useViewerLocale } from "@/lib/use-viewer-zone";
 import { useRememberedZone } from "../use-remembered-zone";
 import type { BookingView } from "@/trpc/types";
 import { formatViewerDeadline, formatViewerTimeRange } from "../viewer-time";
+import { AddToCalendar } from "./add-to-calendar";
 import { BookingCancel } from "./booking-cancel";
+import { BookingReschedule, bookingHref } from "./booking-reschedule";
 import { BookingStatusBadge } from "./booking-status-badge";
 import { CompletePaymentButton } from "./complete-payment-button";
 import { ReleaseHoldButton } from "./release-hold-button";
@@ -24,6 +26,7 @@ export type CheckoutReturn = "success" | "cancelled" | undefined;
 
 function headingFor(b: BookingView, now: Date): string {
   if (isExpiredHold(b, now)) return "Payment window expired";
+  if (b.manage?.movedTo) return "Booking moved";
   if (b.status === "CONFIRMED") return "Booking confirmed";
   return b.status === "PENDING" ? "Booking pending" : "Booking cancelled";
 }
@@ -62,6 +65,10 @@ export function BookingManage({ id, token, checkout }: { id: string; token?: str
   const expired = isExpiredHold(b, now);
   const deadline = b.holdExpiresAt ? formatViewerDeadline(b.holdExpiresAt, now, zone, locale) : null;
   const bookAgain = `/builders/${encodeURIComponent(b.builder.slug)}/book/${encodeURIComponent(b.sessionType.id)}`;
+  const { reschedule, calendly, movedTo } = b.manage ?? { reschedule: null, calendly: null, movedTo: null };
+  // A hold still to be scheduled on Calendly is scheduled first, then paid.
+  const continueUrl = calendly?.continueUrl ?? null;
+  const upcoming = b.startTime > now;
 
   return (
     <article className="booking-manage" aria-labelledby="booking-heading">
@@ -72,7 +79,27 @@ export function BookingManage({ id, token, checkout }: { id: string; token?: str
         </p>
       </header>
 
-      {checkout === "cancelled" && openHold ? (
+      {movedTo ? (
+        <p className="notice" data-testid="moved-to">
+          Moved to{" "}
+          <Link href={bookingHref(movedTo.id, movedTo.manageToken)}>
+            {formatViewerTimeRange(movedTo.startTime, movedTo.endTime, zone, locale)}
+          </Link>{" "}
+          <span className="muted">({zone.replaceAll("_", " ")})</span>
+        </p>
+      ) : null}
+
+      {continueUrl ? (
+        <section className="card" aria-labelledby="calendly-continue-heading" data-testid="calendly-continue">
+          <h2 id="calendly-continue-heading">Finish scheduling</h2>
+          <p>This time is held for you{deadline ? ` until ${deadline}` : ""}: finish scheduling it on Calendly to keep it.</p>
+          <a className="button" href={continueUrl}>
+            Continue scheduling on Calendly
+          </a>
+        </section>
+      ) : null}
+
+      {checkout === "cancelled" && openHold && !continueUrl ? (
         <section className="notice notice-warning" aria-labelledby="checkout-cancelled-heading" data-testid="checkout-cancelled">
           <p id="checkout-cancelled-heading" className="notice-title">
             Payment not completed
@@ -144,7 +171,9 @@ export function BookingManage({ id, token, checkout }: { id: string; token?: str
         <TimeZoneSelect label="Show times in" value={zone} onChange={setZone} />
       </section>
 
-      {openHold && checkout !== "cancelled" ? (
+      <AddToCalendar booking={b} manageToken={token} />
+
+      {openHold && checkout !== "cancelled" && !continueUrl ? (
         <section className="card" aria-labelledby="payment-heading">
           <h2 id="payment-heading">Payment</h2>
           <p data-testid="hold-deadline">
@@ -161,6 +190,45 @@ export function BookingManage({ id, token, checkout }: { id: string; token?: str
           <Link className="button" href={bookAgain}>
             Book again
           </Link>
+        </section>
+      ) : null}
+
+      {reschedule && upcoming && (reschedule.allowed || reschedule.refusal) ? (
+        <section className="card" aria-labelledby="reschedule-heading" data-testid="reschedule">
+          <h2 id="reschedule-heading">Need another time?</h2>
+          {reschedule.allowed ? (
+            <BookingReschedule
+              key={b.id}
+              booking={b}
+              reschedule={reschedule}
+              manageToken={token}
+              zone={zone}
+              zoneReady={zoneReady}
+              onZoneChange={setZone}
+              locale={locale}
+            />
+          ) : (
+            <p data-testid="reschedule-refusal">{reschedule.refusal}.</p>
+          )}
+        </section>
+      ) : null}
+
+      {calendly && (calendly.rescheduleUrl || calendly.cancelUrl) ? (
+        <section className="card" aria-labelledby="calendly-manage-heading" data-testid="calendly-manage">
+          <h2 id="calendly-manage-heading">Change it on Calendly</h2>
+          <p className="muted">This session is scheduled through Calendly: move or cancel it there and this page follows.</p>
+          <div className="button-row">
+            {calendly.rescheduleUrl ? (
+              <a className="button button-secondary" href={calendly.rescheduleUrl}>
+                Reschedule on Calendly
+              </a>
+            ) : null}
+            {calendly.cancelUrl ? (
+              <a className="button button-secondary" href={calendly.cancelUrl}>
+                Cancel on Calendly
+              </a>
+            ) : null}
+          </div>
         </section>
       ) : null}
 

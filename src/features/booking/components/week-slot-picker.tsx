@@ -59,6 +59,7 @@ export function WeekSlotPicker({
   onSelect,
   weekOffset,
   onWeekOffsetChange,
+  title = "Pick a time",
 }: {
   sessionTypeId: string;
   zone: string;
@@ -68,6 +69,8 @@ export function WeekSlotPicker({
   onSelect: (slot: Slot) => void;
   weekOffset: number;
   onWeekOffsetChange: (offset: number) => void;
+  /** The region's heading (and accessible name): "Pick a new time" when moving a booking. */
+  title?: string;
 }) {
   const trpc = useTRPC();
   const locale = useViewerLocale();
@@ -94,7 +97,7 @@ export function WeekSlotPicker({
 
   return (
     <section className="card slot-picker" aria-labelledby="pick-time-heading">
-      <h2 id="pick-time-heading">Pick a time</h2>
+      <h2 id="pick-time-heading">{title}</h2>
       <div className="slot-toolbar">
         <TimeZoneSelect label="Show times in" value={zone} onChange={onZoneChange} />
         <div className="week-nav" role="group" aria-label="Week">

@@ -4,6 +4,7 @@ import { cancelBooking } from "@/modules/bookings/cancel-booking";
 import { getBooking } from "@/modules/bookings/get-booking";
 import { listBuilderBookings } from "@/modules/bookings/list-builder-bookings";
 import { listClientBookings } from "@/modules/bookings/list-client-bookings";
+import { rescheduleBooking } from "@/modules/bookings/reschedule-booking";
 import { startCheckout } from "@/modules/bookings/start-checkout";
 import { assertBookingsOpen } from "@/modules/levers/assert-bookings-open";
 import { loadActor } from "@/modules/shared/actor";
@@ -12,6 +13,7 @@ import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
 import { currentLevers } from "@/server/levers/lever-cache";
 import { authenticatedProcedure, builderProcedure, publicProcedure, rateLimitedProcedure, router } from "../init";
 import { bookingInput, bookingRef, bookingView, cancelBookingInput } from "@/core/validation/booking";
+import { rescheduleBookingInput } from "@/core/validation/reschedule";
 
 const nextStep = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("confirmed") }),
@@ -22,7 +24,15 @@ const nextStep = z.discriminatedUnion("kind", [
 
 // A booking as its reader sees it, with what cancelling it now would do (booking pages, My bookings).
 const cancellationPreview = z.object({ policy: z.string().nullable(), outcome: z.string().nullable(), refundCutoff: z.date().nullable() });
-const bookingWithPreview = bookingView.extend({ cancellation: cancellationPreview.optional() });
+// What else the booking page offers: moving it (or why not), Calendly's own pages, the booking it moved to.
+const manageFacts = z.object({
+  reschedule: z
+    .object({ allowed: z.boolean(), refusal: z.string().nullable(), until: z.date().nullable(), fullRefundHoursBefore: z.number() })
+    .nullable(),
+  calendly: z.object({ rescheduleUrl: z.url().nullable(), cancelUrl: z.url().nullable(), continueUrl: z.url().nullable() }).nullable(),
+  movedTo: z.object({ id: z.string(), startTime: z.date(), endTime: z.date(), manageToken: z.string().nullable() }).nullable(),
+});
+const bookingWithPreview = bookingView.extend({ cancellation: cancellationPreview.optional(), manage: manageFacts.optional() });
 
 export const bookingRouter = router({
   create: rateLimitedProcedure
@@ -73,6 +83,7 @@ export const bookingRouter = router({
         actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }),
         now: ctx.now(),
         refundPolicy: bookingConfig().refundPolicy,
+        links: bookingConfig(),
       }),
     ),
 
@@ -87,6 +98,22 @@ export const bookingRouter = router({
         bookingId: input.id,
         actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }),
         reason: input.reason,
+        now: ctx.now(),
+      }),
+    ),
+
+  // The new booking's manage token goes back only to a guest who acted with the old one's.
+  reschedule: rateLimitedProcedure
+    .input(rescheduleBookingInput)
+    .output(z.object({ booking: bookingView, manageToken: z.string().nullable() }))
+    .mutation(async ({ ctx, input }) =>
+      rescheduleBooking({
+        db: ctx.db,
+        config: bookingConfig(),
+        dispatchOutbox: dispatchOutboxSoon,
+        bookingId: input.id,
+        newStartTime: input.newStartTime,
+        actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }),
         now: ctx.now(),
       }),
     ),
