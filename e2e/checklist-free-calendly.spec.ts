@@ -13,7 +13,7 @@ test("checklist 1: an anonymous visitor books Grace Hopper's free office hours t
   const email = `${unique("calendly-free")}@example.test`;
   const name = "Frances Free";
 
-  // Marketplace -> Grace Hopper -> "Office hours".
+  // Marketplace -> Grace Hopper -> "Office hours", whose times come from her Calendly.
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Find a builder" })).toBeVisible();
   const search = page.getByRole("search", { name: "Find a builder" });
@@ -25,6 +25,7 @@ test("checklist 1: an anonymous visitor books Grace Hopper's free office hours t
   await expect(page).toHaveURL(/\/builders\/grace-hopper$/);
   const officeHours = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Office hours" }) });
   await expect(officeHours).toContainText("30 min · Free");
+  await expect(officeHours.getByTestId("calendly-note")).toHaveText("Times come from Grace Hopper's Calendly.");
   await officeHours.getByRole("link", { name: "Book Office hours" }).click();
 
   // The times on offer are Calendly's (the sandbox offers weekdays 09:00-17:00 UTC).
@@ -45,7 +46,8 @@ test("checklist 1: an anonymous visitor books Grace Hopper's free office hours t
   // time preselected, the details prefilled and our booking page as return_url.
   await page.waitForURL((url) => url.origin === sandboxes.calendly);
   const calendlyUrl = new URL(page.url());
-  expect(calendlyUrl.pathname).toBe("/sandbox/grace-office-hours");
+  // Grace's own Calendly user's page (she is a member of the platform's Calendly organization).
+  expect(calendlyUrl.pathname).toBe("/grace/grace-office-hours");
   expect(calendlyUrl.searchParams.get("start_time")).toBe(start);
   const bookingId = calendlyUrl.searchParams.get("utm_content");
   expect(bookingId, "utm_content carries the booking id").toBeTruthy();

@@ -171,9 +171,11 @@ export const demoBuilders: DemoBuilder[] = [
 export const demoWeeklyRules = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
 
 // Grace Hopper's two session types are scheduled through (sandbox) Calendly, to show that flow.
+// Her event types belong to her own Calendly user, a member of the platform's organization
+// (the sandbox adds it from ownerEmail, as an accepted invitation would).
 export const demoCalendlyEventTypes = [
-  { name: "Office hours", slug: "grace-office-hours", durationMinutes: 30 },
-  { name: "Code review", slug: "grace-code-review", durationMinutes: 60 },
+  { name: "Office hours", slug: "grace-office-hours", durationMinutes: 30, ownerEmail: "grace@demo.test", ownerName: "Grace Hopper" },
+  { name: "Code review", slug: "grace-code-review", durationMinutes: 60, ownerEmail: "grace@demo.test", ownerName: "Grace Hopper" },
 ];
 
 /** Which session type (by builder and session type slug) each sandbox event type maps to. */
@@ -181,3 +183,9 @@ export const demoCalendlyMappings = [
   { builderSlug: "grace-hopper", sessionTypeSlug: "office-hours", eventTypeSlug: "grace-office-hours" },
   { builderSlug: "grace-hopper", sessionTypeSlug: "code-review", eventTypeSlug: "grace-code-review" },
 ];
+
+/**
+ * Where Calendly sends a client once a paid time is scheduled ("redirect to an external site",
+ * event details passed along): our page that opens Checkout at once. docs/decisions/0026.
+ */
+export const CALENDLY_SCHEDULED_PATH = "/bookings/calendly/scheduled";

@@ -1,9 +1,7 @@
 // The demo seed, written through the app's use-cases into a migrated, empty database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestDb, type TestDb } from "../../src/testing/harness";
-import type { SandboxEventType } from "@booking/devstack";
 import { demoBuilders } from "./demo-data";
-import { mapDemoCalendlyTypes } from "./map-demo-calendly-types";
 import { seedDemoData } from "./seed-demo-data";
 
 let t: TestDb;
@@ -11,15 +9,6 @@ beforeAll(async () => {
   t = await startTestDb();
 });
 afterAll(async () => t?.close());
-
-const sandboxType = (slug: string): SandboxEventType => ({
-  uri: `https://calendly.test/event_types/${slug}`,
-  name: slug,
-  slug,
-  durationMinutes: 30,
-  schedulingUrl: `https://calendly.test/sandbox/${slug}`,
-  active: true,
-});
 
 describe("seedDemoData", () => {
   it("creates the demo accounts and published builders, once", async () => {
@@ -49,13 +38,16 @@ describe("seedDemoData", () => {
     });
     expect(profiles).toHaveLength(demoBuilders.length);
     for (const p of profiles) {
+      // Weekdays 09:00-17:00, except builders with hours of their own (Sophie Wilson: every day).
+      const rules = demoBuilders.find((b) => b.slug === p.slug)?.weeklyRules?.length ?? 5;
       expect(p, p.slug).toMatchObject({
         published: true,
         minimumNoticeMinutes: 60,
         user: { role: "BUILDER" },
-        _count: { availabilityRules: 5 },
+        _count: { availabilityRules: rules },
       });
     }
+    expect(profiles.find((p) => p.slug === "sophie-w")?._count.availabilityRules).toBe(7);
     const ada = await t.db.sessionType.findMany({
       where: { builder: { slug: "ada-lovelace" } },
       select: { slug: true, durationMinutes: true, priceCents: true, currency: true },
@@ -69,32 +61,5 @@ describe("seedDemoData", () => {
     const users = await t.db.user.count();
     expect(await seedDemoData(t.db)).toEqual({ seeded: false });
     expect(await t.db.user.count()).toBe(users);
-  });
-
-  it("maps Grace Hopper's session types onto the sandbox's Calendly event types, leaving mapped ones alone", async () => {
-    await mapDemoCalendlyTypes(t.db, [sandboxType("grace-office-hours"), sandboxType("grace-code-review")]);
-    const mapped = () =>
-      t.db.sessionType.findMany({
-        where: { calendlyEventTypeUri: { not: null } },
-        select: { slug: true, calendlyEventTypeUri: true, calendlySchedulingUrl: true, builder: { select: { slug: true } } },
-        orderBy: { slug: "asc" },
-      });
-    expect(await mapped()).toEqual([
-      {
-        slug: "code-review",
-        calendlyEventTypeUri: "https://calendly.test/event_types/grace-code-review",
-        calendlySchedulingUrl: "https://calendly.test/sandbox/grace-code-review",
-        builder: { slug: "grace-hopper" },
-      },
-      {
-        slug: "office-hours",
-        calendlyEventTypeUri: "https://calendly.test/event_types/grace-office-hours",
-        calendlySchedulingUrl: "https://calendly.test/sandbox/grace-office-hours",
-        builder: { slug: "grace-hopper" },
-      },
-    ]);
-    const before = await mapped();
-    await mapDemoCalendlyTypes(t.db, [{ ...sandboxType("grace-office-hours"), uri: "https://calendly.test/event_types/other" }]);
-    expect(await mapped()).toEqual(before);
   });
 });

@@ -89,7 +89,7 @@ function ownerFilter(url: URL, state: CalendlyState): string | null {
   const user = url.searchParams.get("user");
   const org = url.searchParams.get("organization");
   if (user) return user;
-  if (org === state.user.current_organization) return null;
+  if (org === state.organization) return null;
   if (org) throw new ApiError(403, "Permission Denied", "You do not have permission to access this resource.");
   throw invalid("user", "one of user or organization must be provided");
 }
@@ -155,8 +155,37 @@ export function mountCalendlyApi(app: SandboxApp, ctx: CalendlyApiContext): void
   app.get(
     "/users/:uuid",
     endpoint(({ path }) => {
-      if (`${state.base}${path}` !== state.user.uri) throw notFound();
-      return ok(state.user);
+      const user = state.users.get(`${state.base}${path}`);
+      if (!user) throw notFound();
+      return ok(user);
+    }),
+  );
+  app.get(
+    "/organization_memberships",
+    endpoint(({ url, q }) => {
+      // Calendly wants the organization or a user; the token sees only its own organization.
+      const org = q.get("organization");
+      const user = q.get("user");
+      if (!org && !user) throw invalid("organization", "one of organization or user must be provided");
+      if (org && org !== state.organization)
+        throw new ApiError(403, "Permission Denied", "You do not have permission to access this resource.");
+      const email = q.get("email")?.toLowerCase() ?? null;
+      const role = q.get("role");
+      const items = [...state.memberships.values()].filter(
+        (m) =>
+          (user === null || m.user.uri === user) &&
+          (email === null || m.user.email.toLowerCase() === email) &&
+          (role === null || m.role === role),
+      );
+      return { status: 200, body: paginate(items, url, state.base) };
+    }),
+  );
+  app.get(
+    "/organization_memberships/:uuid",
+    endpoint(({ path }) => {
+      const membership = [...state.memberships.values()].find((m) => m.uri === `${state.base}${path}`);
+      if (!membership) throw notFound();
+      return ok(membership);
     }),
   );
   app.get(

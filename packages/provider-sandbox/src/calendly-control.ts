@@ -55,7 +55,10 @@ export function mountCalendlyControl(app: SandboxApp, sandbox: CalendlySandbox):
       const s = sandbox.state;
       return jsonResponse(200, {
         user: s.user,
+        users: [...s.users.values()],
+        memberships: [...s.memberships.values()],
         eventTypes: [...s.eventTypes.values()],
+        redirects: Object.fromEntries(s.redirects),
         scheduledEvents: [...s.events.values()],
         invitees: [...s.invitees.values()],
       });
@@ -79,9 +82,24 @@ export function mountCalendlyControl(app: SandboxApp, sandbox: CalendlySandbox):
         slug: requireString(body, "slug"),
         durationMinutes,
         ownerUserUri: optionalString(body.ownerUserUri),
+        ownerEmail: optionalString(body.ownerEmail),
+        ownerName: optionalString(body.ownerName),
+        redirectUrl: optionalString(body.redirectUrl),
       });
       return jsonResponse(201, created);
     }),
+  );
+  app.post(
+    "/__sandbox/event-types/redirect",
+    command(({ body }) => {
+      const url = body.redirectUrl === null ? null : requireString(body, "redirectUrl");
+      sandbox.setRedirect(requireString(body, "eventTypeUri"), url);
+      return jsonResponse(200, { eventTypeUri: body.eventTypeUri, redirectUrl: url });
+    }),
+  );
+  app.post(
+    "/__sandbox/members",
+    command(({ body }) => jsonResponse(201, sandbox.addMember({ email: requireString(body, "email"), name: optionalString(body.name) }))),
   );
   app.post(
     "/__sandbox/invitees",

@@ -1,8 +1,11 @@
 // The pages a browser sees on calendly.com, reduced to plain forms:
 //   /<username>/<slug>[/<start>]?name=&email=&utm_content=&start_time=&return_url=&return=
 //   /cancellations/<invitee uuid>, /reschedulings/<invitee uuid>
-// Booking here goes through scheduleInvitee(), so the app receives the same
-// signed `invitee.created` it would get from Calendly.
+// Every user of the organization has pages under their own username. Booking here goes
+// through scheduleInvitee(), so the app receives the same signed `invitee.created` it would
+// get from Calendly. Once booked, an event type's "redirect to an external site" sends the
+// invitee on with the event details, as Calendly does (return_url is the sandbox's own older
+// stand-in for it, used only when no redirect is set).
 import type { Next } from "hono";
 import { TRACKING_KEYS, calendlyTime, compactTime } from "./calendly-objects";
 import type { EventType, Tracking } from "./calendly-objects";
@@ -42,9 +45,9 @@ function listStart(q: URLSearchParams): number {
 export function mountHostedPages(app: SandboxApp, sandbox: CalendlySandbox): void {
   const state = sandbox.state;
 
-  async function schedulingPage(c: SandboxContext, et: EventType, pathStart?: string): Promise<Response> {
+  async function schedulingPage(c: SandboxContext, username: string, et: EventType, pathStart?: string): Promise<Response> {
     const url = requestUrl(c);
-    const basePath = `/${sandbox.username}/${et.slug}`;
+    const basePath = `/${username}/${et.slug}`;
     if (c.req.method === "POST") {
       const form = new URLSearchParams(await readBody(c));
       const start = Date.parse(pathStart ?? form.get("start_time") ?? "");
@@ -66,7 +69,7 @@ export function mountHostedPages(app: SandboxApp, sandbox: CalendlySandbox): voi
           email,
           tracking,
         });
-        const returnUrl = httpUrl(form.get("return_url"));
+        const returnUrl = state.redirects.get(et.uri) ?? httpUrl(form.get("return_url"));
         if (returnUrl) {
           // The names Calendly uses when "pass event details to your redirected page" is on.
           const target = new URL(returnUrl);
@@ -176,8 +179,8 @@ export function mountHostedPages(app: SandboxApp, sandbox: CalendlySandbox): voi
   app.all("/reschedulings/:uuid", (c) => inviteePage(c, "reschedulings"));
   app.all("/:username/:slug/:start?", async (c: SandboxContext, next: Next) => {
     const username = pathParam(c, "username");
-    const et = username === sandbox.username ? state.eventTypeBySlug(username, pathParam(c, "slug")) : undefined;
+    const et = state.eventTypeBySlug(username, pathParam(c, "slug"));
     if (!et) return next();
-    return schedulingPage(c, et, c.req.param("start"));
+    return schedulingPage(c, username, et, c.req.param("start"));
   });
 }

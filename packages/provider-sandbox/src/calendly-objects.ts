@@ -17,6 +17,16 @@ export type User = {
   locale: "en";
 };
 
+/** A user's place in the organization (GET /organization_memberships). */
+export type OrganizationMembership = {
+  uri: string;
+  role: "owner" | "admin" | "user";
+  user: Omit<User, "current_organization" | "resource_type">;
+  organization: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type EventType = {
   uri: string;
   name: string;

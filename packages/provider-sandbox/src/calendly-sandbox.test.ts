@@ -380,3 +380,113 @@ describe("Calendly /__sandbox routes", () => {
     expect(conflict.status).toBe(409);
   });
 });
+
+describe("the organization: the token's owner and the members it invited", () => {
+  it("answers organization_memberships by organization and email, in Calendly's pagination shape", async () => {
+    const grace = cal.addMember({ email: "Grace@Demo.test", name: "Grace Hopper" });
+    expect(cal.addMember({ email: "grace@demo.test" }).uri).toBe(grace.uri);
+    expect(grace).toMatchObject({ slug: "grace", email: "grace@demo.test", current_organization: cal.user.current_organization });
+    const org = encodeURIComponent(cal.user.current_organization);
+
+    const byEmail = await api(`/organization_memberships?organization=${org}&email=${encodeURIComponent("GRACE@demo.test")}`);
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.json.collection).toEqual([
+      expect.objectContaining({
+        role: "user",
+        organization: cal.user.current_organization,
+        user: expect.objectContaining({ uri: grace.uri, email: "grace@demo.test", name: "Grace Hopper", slug: "grace" }),
+      }),
+    ]);
+    expect(byEmail.json.pagination).toMatchObject({ count: 1, next_page: null, next_page_token: null, previous_page: null });
+    const nobody = await api(`/organization_memberships?organization=${org}&email=nobody%40demo.test`);
+    expect(nobody.json.collection).toEqual([]);
+
+    const all = await api(`/organization_memberships?organization=${org}&count=1`);
+    expect((all.json.collection as Array<{ role: string }>)[0]?.role).toBe("owner");
+    expect((all.json.pagination as { next_page_token: string | null }).next_page_token).toBeTruthy();
+    const mine = await api(`/organization_memberships?user=${encodeURIComponent(cal.user.uri)}`);
+    expect((mine.json.collection as Array<{ user: { uri: string } }>).map((m) => m.user.uri)).toEqual([cal.user.uri]);
+
+    expect((await api("/organization_memberships")).status).toBe(400);
+    expect((await api(`/organization_memberships?organization=${encodeURIComponent(`${cal.url}/organizations/other`)}`)).status).toBe(403);
+    expect((await api(grace.uri.slice(cal.url.length))).json.resource).toMatchObject({ uri: grace.uri, slug: "grace" });
+  });
+
+  it("lists a member's own event types with user=, serves their pages, and names them as the event's host", async () => {
+    const own = cal.addEventType({ name: "Office hours", slug: "office-hours", durationMinutes: 30, ownerEmail: "grace@demo.test" });
+    const grace = cal.state.userByEmail("grace@demo.test")!;
+    expect(own).toMatchObject({ owner: grace.uri, scheduling_url: `${cal.url}/grace/office-hours` });
+
+    const listed = await api(`/event_types?user=${encodeURIComponent(grace.uri)}`);
+    const types = listed.json.collection as Array<{ uri: string; profile: { owner: string; name: string } }>;
+    expect(types.map((t) => t.uri)).toEqual([own.uri]);
+    expect(types[0]?.profile).toEqual({ type: "User", name: "Grace Hopper", owner: grace.uri });
+    const owners = await api(`/event_types?user=${encodeURIComponent(cal.user.uri)}`);
+    expect((owners.json.collection as Array<{ uri: string }>).map((t) => t.uri)).not.toContain(own.uri);
+
+    const page = await fetch(`${cal.url}/grace/office-hours?start_time=${encodeURIComponent(at(11, 0, 8))}`);
+    expect(await page.text()).toContain("Schedule Event");
+    // Not the owner's page: it falls through to the API, which wants a token.
+    expect((await fetch(`${cal.url}/ada/office-hours`)).status).toBe(401);
+
+    const booked = await cal.scheduleInvitee({ eventTypeUri: own.uri, startTime: at(11, 0, 8), name: "Ida", email: "ida@example.com" });
+    expect(received(0).payload.scheduled_event.event_memberships).toEqual([
+      { user: grace.uri, user_email: "grace@demo.test", user_name: "Grace Hopper" },
+    ]);
+    await cal.cancelInvitee(booked.invitee.uri, { reason: null, canceler_type: "host", deliver: false });
+  });
+
+  it("sends the invitee to the event type's redirect with the event details and UTM parameters, over return_url", async () => {
+    const et = cal.addEventType({
+      name: "Paid review",
+      slug: "paid-review",
+      durationMinutes: 60,
+      ownerEmail: "grace@demo.test",
+      redirectUrl: "http://app.test/bookings/calendly/scheduled",
+    });
+    const form = new URLSearchParams({
+      start_time: at(14, 0, 9),
+      name: "Lin",
+      email: "lin@example.com",
+      utm_content: "bk_42",
+      return_url: "http://app.test/ignored",
+    });
+    const res = await fetch(`${cal.url}/grace/paid-review`, { method: "POST", body: form, redirect: "manual" });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get("location") ?? "");
+    expect(location.origin + location.pathname).toBe("http://app.test/bookings/calendly/scheduled");
+    const created = received(0);
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      utm_content: "bk_42",
+      invitee_uuid: created.payload.uri.split("/").pop(),
+      assigned_to: "Grace Hopper",
+      event_type_uuid: et.uri.split("/").pop(),
+      event_start_time: created.payload.scheduled_event.start_time,
+      invitee_email: "lin@example.com",
+    });
+
+    // Set and cleared over the control route too; cleared, the sandbox falls back to its own page.
+    const post = (path: string, body: unknown) => fetch(`${cal.url}${path}`, { method: "POST", body: JSON.stringify(body) });
+    expect((await post("/__sandbox/event-types/redirect", { eventTypeUri: et.uri, redirectUrl: "javascript:alert(1)" })).status).toBe(400);
+    expect((await post("/__sandbox/event-types/redirect", { eventTypeUri: et.uri, redirectUrl: null })).status).toBe(200);
+    const plain = await fetch(`${cal.url}/grace/paid-review`, {
+      method: "POST",
+      body: new URLSearchParams({ start_time: at(15, 0, 9), name: "Lin", email: "lin@example.com" }),
+      redirect: "manual",
+    });
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toContain("You are scheduled");
+  });
+
+  it("adds members and member-owned event types over the control routes", async () => {
+    const post = (path: string, body: unknown) => fetch(`${cal.url}${path}`, { method: "POST", body: JSON.stringify(body) });
+    const member = (await (await post("/__sandbox/members", { email: "linus@demo.test", name: "Linus" })).json()) as { uri: string };
+    const et = (await (
+      await post("/__sandbox/event-types", { name: "Kernel chat", slug: "kernel", durationMinutes: 30, ownerEmail: "linus@demo.test" })
+    ).json()) as { owner: string; scheduling_url: string };
+    expect(et).toMatchObject({ owner: member.uri, scheduling_url: `${cal.url}/linus/kernel` });
+    const state = (await (await fetch(`${cal.url}/__sandbox/state`)).json()) as { memberships: Array<{ user: { email: string } }> };
+    expect(state.memberships.map((m) => m.user.email)).toContain("linus@demo.test");
+    expect((await post("/__sandbox/members", { email: "not-an-email" })).status).toBe(400);
+  });
+});

@@ -6,7 +6,16 @@ import type { RecordedCalendlyRequest } from "./calendly-api";
 import { mountCalendlyControl } from "./calendly-control";
 import { mountHostedPages } from "./calendly-hosted";
 import { buildWebhookBody } from "./calendly-objects";
-import type { EventType, Invitee, InviteeEventName, ScheduledEvent, Tracking, User, WebhookBody } from "./calendly-objects";
+import type {
+  EventType,
+  Invitee,
+  InviteeEventName,
+  OrganizationMembership,
+  ScheduledEvent,
+  Tracking,
+  User,
+  WebhookBody,
+} from "./calendly-objects";
 import { CALENDLY_SIGNATURE_HEADER, signCalendlyPayload } from "./calendly-signature";
 import { CalendlyState } from "./calendly-state";
 import { createSandboxApp, jsonResponse, startServer } from "./http-util";
@@ -14,7 +23,20 @@ import type { RunningServer } from "./http-util";
 import { SerialQueue, postWebhook } from "./webhook-delivery";
 import type { Delivery } from "./webhook-delivery";
 
-export type { Delivery, EventType, Invitee, ScheduledEvent, Tracking, User, WebhookBody, RecordedCalendlyRequest };
+export type { Delivery, EventType, Invitee, OrganizationMembership, ScheduledEvent, Tracking, User, WebhookBody, RecordedCalendlyRequest };
+
+/** An event type to create: owned by the organization's owner unless an owner (URI, or a member's email) is named. */
+export type EventTypeInput = {
+  name: string;
+  slug: string;
+  durationMinutes: number;
+  ownerUserUri?: string;
+  /** A member of the organization, added (invited and accepted) when not one yet. */
+  ownerEmail?: string;
+  ownerName?: string;
+  /** "Redirect to an external site" after booking, with the event details passed along. */
+  redirectUrl?: string;
+};
 export { signCalendlyPayload };
 
 export type CalendlySandboxOptions = {
@@ -86,17 +108,26 @@ export class CalendlySandbox {
     if (!this.store) throw new Error("Calendly sandbox is not listening yet");
     return this.store;
   }
-  /** The host (`GET /users/me`). */
+  /** The organization's owner, whose token the app holds (`GET /users/me`). */
   get user(): User {
     return this.state.user;
   }
 
-  addEventType(input: { name: string; slug: string; durationMinutes: number; ownerUserUri?: string }): {
-    uri: string;
-    scheduling_url: string;
-  } {
-    const et = this.state.addEventType(input);
-    return { uri: et.uri, scheduling_url: et.scheduling_url };
+  /** Adds a person to the organization (idempotent by email): their own user, pages and event types. */
+  addMember(input: { email: string; name?: string }): User {
+    return this.state.addMember(input);
+  }
+
+  addEventType(input: EventTypeInput): { uri: string; scheduling_url: string; owner: string } {
+    const owner = input.ownerEmail ? this.state.addMember({ email: input.ownerEmail, name: input.ownerName }).uri : input.ownerUserUri;
+    const et = this.state.addEventType({ name: input.name, slug: input.slug, durationMinutes: input.durationMinutes, ownerUserUri: owner });
+    if (input.redirectUrl) this.state.setRedirect(et.uri, input.redirectUrl);
+    return { uri: et.uri, scheduling_url: et.scheduling_url, owner: et.profile.owner };
+  }
+
+  /** The event type's "redirect to an external site" (null: Calendly's own confirmation page). */
+  setRedirect(eventTypeUri: string, url: string | null): void {
+    this.state.setRedirect(eventTypeUri, url);
   }
 
   getInvitee(uri: string): Invitee | undefined {

@@ -1,10 +1,11 @@
-// The sandbox's Calendly account: one host user, their event types, scheduled
-// events and invitees, and the transitions (schedule, cancel, reschedule).
+// The sandbox's Calendly organization: its owner (the API token's user), the
+// members invited into it, their event types, scheduled events and invitees,
+// and the transitions (schedule, cancel, reschedule).
 // Pure state; HTTP, pages and webhook delivery live elsewhere.
 import { randomUUID } from "node:crypto";
 import { calendlyTime, compactTime, emptyTracking } from "./calendly-objects";
 import { stableUuid } from "./ids";
-import type { Cancellation, EventType, Invitee, ScheduledEvent, Tracking, User } from "./calendly-objects";
+import type { Cancellation, EventType, Invitee, OrganizationMembership, ScheduledEvent, Tracking, User } from "./calendly-objects";
 
 export class CalendlyStateError extends Error {
   constructor(
@@ -34,30 +35,89 @@ function parseTime(value: string | Date, what: string): number {
 }
 
 export class CalendlyState {
+  /** The organization's owner: the user the API token belongs to (`GET /users/me`). */
   readonly user: User;
+  /** Every user of the organization, the owner included, by URI. */
+  readonly users = new Map<string, User>();
+  readonly memberships = new Map<string, OrganizationMembership>();
   readonly eventTypes = new Map<string, EventType>();
   readonly events = new Map<string, ScheduledEvent>();
   readonly invitees = new Map<string, Invitee>();
+  /**
+   * The event type setting "After booking: redirect to an external site" (with "pass event
+   * details" on). Calendly's API does not expose it, so it lives beside the resource.
+   */
+  readonly redirects = new Map<string, string>();
+
+  /** The organization's URI (`current_organization` of every user here). */
+  readonly organization: string;
 
   constructor(
     readonly base: string,
     username: string,
   ) {
+    this.organization = `${base}/organizations/${stableUuid(`organization:${username}`)}`;
+    this.user = this.createUser({ slug: username, name: "Sandbox Host", email: `${username}@example.com` });
+    this.addMembership(this.user, "owner");
+  }
+
+  private createUser(input: { slug: string; name: string; email: string }): User {
     const now = calendlyTime(Date.now());
-    this.user = {
-      uri: `${base}/users/${stableUuid(`user:${username}`)}`,
-      name: "Sandbox Host",
-      slug: username,
-      email: `${username}@example.com`,
-      scheduling_url: `${base}/${username}`,
+    const user: User = {
+      // Stable across restarts: apps store user URIs (BuilderProfile.calendlyUserUri).
+      uri: `${this.base}/users/${stableUuid(`user:${input.slug}`)}`,
+      name: input.name,
+      slug: input.slug,
+      email: input.email,
+      scheduling_url: `${this.base}/${input.slug}`,
       timezone: "UTC",
       avatar_url: null,
       created_at: now,
       updated_at: now,
-      current_organization: `${base}/organizations/${stableUuid(`organization:${username}`)}`,
+      current_organization: this.organization,
       resource_type: "User",
       locale: "en",
     };
+    this.users.set(user.uri, user);
+    return user;
+  }
+
+  private addMembership(user: User, role: OrganizationMembership["role"]): void {
+    const { current_organization: organization, resource_type: _type, ...profile } = user;
+    this.memberships.set(user.uri, {
+      uri: `${this.base}/organization_memberships/${stableUuid(`membership:${user.slug}`)}`,
+      role,
+      user: profile,
+      organization,
+      created_at: user.created_at,
+      updated_at: user.updated_at,
+    });
+  }
+
+  /**
+   * A person who accepted the organization's invitation: a user of their own (their own
+   * event types and scheduling pages) within the owner's organization. Idempotent by email.
+   */
+  addMember(input: { email: string; name?: string }): User {
+    const email = input.email.trim().toLowerCase();
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new CalendlyStateError(400, `not an email address: ${input.email}`);
+    const existing = this.userByEmail(email);
+    if (existing) return existing;
+    const local = email.split("@")[0]!.replace(/[^a-z0-9-]+/g, "-");
+    let slug = local;
+    for (let n = 2; [...this.users.values()].some((u) => u.slug === slug); n++) slug = `${local}-${n}`;
+    const user = this.createUser({ slug, name: input.name ?? local, email });
+    this.addMembership(user, "user");
+    return user;
+  }
+
+  userByEmail(email: string): User | undefined {
+    const wanted = email.trim().toLowerCase();
+    return [...this.users.values()].find((u) => u.email.toLowerCase() === wanted);
+  }
+
+  userBySlug(slug: string): User | undefined {
+    return [...this.users.values()].find((u) => u.slug === slug);
   }
 
   addEventType(input: { name: string; slug: string; durationMinutes: number; ownerUserUri?: string }): EventType {
@@ -65,6 +125,7 @@ export class CalendlyState {
       throw new CalendlyStateError(400, "durationMinutes must be a positive integer");
     }
     const owner = input.ownerUserUri ?? this.user.uri;
+    const ownerUser = this.users.get(owner);
     if ([...this.eventTypes.values()].some((et) => et.profile.owner === owner && et.slug === input.slug)) {
       throw new CalendlyStateError(409, `event type slug already used: ${input.slug}`);
     }
@@ -75,8 +136,8 @@ export class CalendlyState {
       name: input.name,
       active: true,
       slug: input.slug,
-      // Other owners' pages are not served; their links still look like Calendly's.
-      scheduling_url: `${this.base}/${owner === this.user.uri ? this.user.slug : "host"}/${input.slug}`,
+      // Owners outside the organization have no pages here; their links still look like Calendly's.
+      scheduling_url: `${this.base}/${ownerUser?.slug ?? "host"}/${input.slug}`,
       duration: input.durationMinutes,
       kind: "solo",
       pooling_type: null,
@@ -87,7 +148,7 @@ export class CalendlyState {
       internal_note: null,
       description_plain: null,
       description_html: null,
-      profile: { type: "User", name: owner === this.user.uri ? this.user.name : "Host", owner },
+      profile: { type: "User", name: ownerUser?.name ?? "Host", owner },
       secret: false,
       booking_method: "instant",
       custom_questions: [],
@@ -101,8 +162,26 @@ export class CalendlyState {
   }
 
   eventTypeBySlug(username: string, slug: string): EventType | undefined {
-    if (username !== this.user.slug) return undefined;
-    return [...this.eventTypes.values()].find((et) => et.profile.owner === this.user.uri && et.slug === slug);
+    const owner = this.userBySlug(username);
+    if (!owner) return undefined;
+    return [...this.eventTypes.values()].find((et) => et.profile.owner === owner.uri && et.slug === slug);
+  }
+
+  /** Sets (or with null clears) where the scheduling page sends the invitee once booked. */
+  setRedirect(eventTypeUri: string, url: string | null): void {
+    this.get(this.eventTypes, eventTypeUri, "event type");
+    if (url === null) {
+      this.redirects.delete(eventTypeUri);
+      return;
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new CalendlyStateError(400, `redirect is not a URL: ${url}`);
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new CalendlyStateError(400, "redirect must be http(s)");
+    this.redirects.set(eventTypeUri, parsed.toString());
   }
 
   get<T>(map: Map<string, T>, uri: string, what: string): T {
@@ -157,7 +236,7 @@ export class CalendlyState {
     );
     if (clash) throw new CalendlyStateError(409, "That time is no longer available.");
     const now = calendlyTime(Date.now());
-    const isHost = eventType.profile.owner === this.user.uri;
+    const host = this.users.get(eventType.profile.owner);
     const event: ScheduledEvent = {
       uri: `${this.base}/scheduled_events/${randomUUID()}`,
       name: eventType.name,
@@ -170,8 +249,8 @@ export class CalendlyState {
       event_memberships: [
         {
           user: eventType.profile.owner,
-          user_email: isHost ? this.user.email : null,
-          user_name: eventType.profile.name,
+          user_email: host?.email ?? null,
+          user_name: host?.name ?? eventType.profile.name,
         },
       ],
       event_guests: [],

@@ -6,11 +6,13 @@ import {
   cancellationRefusal,
   cancellationTransition,
   refundDueOnCancel,
+  timeRefusalOf,
   successorState,
   type CancellationCause,
   type Canceller,
 } from "./booking-cancellation";
 import { owedOnCancel, owedOnInsert } from "./booking-effects";
+import { TIME_REFUSALS } from "./calendly-time-rule";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const hour = 3_600_000;
@@ -113,6 +115,24 @@ describe("refunds on cancellation", () => {
     expect(cancellationReason("request", "Builder is ill")).toBe("Builder is ill");
     expect(cancellationReason("request", null)).toBeNull();
   });
+
+  it("stores one code per refused Calendly time, and reads the refusal back from it", () => {
+    expect(cancellationReason("not-bookable", "in-the-past")).toBe("NOT_BOOKABLE_IN_THE_PAST");
+    expect(cancellationReason("not-bookable", "short-notice")).toBe("NOT_BOOKABLE_SHORT_NOTICE");
+    expect(cancellationReason("not-bookable", "beyond-window")).toBe("NOT_BOOKABLE_BEYOND_WINDOW");
+    expect(cancellationReason("not-bookable", "not-offered")).toBe("NOT_BOOKABLE_NOT_OFFERED");
+    expect(cancellationReason("not-bookable", "something else")).toBe("NOT_BOOKABLE");
+    for (const refusal of TIME_REFUSALS) expect(timeRefusalOf(cancellationReason("not-bookable", refusal))).toBe(refusal);
+    expect(timeRefusalOf("SLOT_TAKEN")).toBeNull();
+    expect(timeRefusalOf(null)).toBeNull();
+    // A refused time is never refunded by policy: the system cancelled, so a payment already made comes back in full.
+    expect(
+      refundDueOnCancel(
+        { paymentStatus: "PAID", amountPaidCents: 5000, startTime: at(1) },
+        { by: "SYSTEM", cause: "not-bookable", now, policy: { fullRefundHoursBefore: 24 } },
+      ),
+    ).toBe(5000);
+  });
 });
 
 describe("the new half of a reschedule", () => {
@@ -179,6 +199,22 @@ describe("side effects owed", () => {
     expect(owedOnInsert({ state: cancelled, rescheduled: false, onCalendly: false, cancelledBy: "SYSTEM" })).toEqual([]);
   });
 
+  it("a Calendly time recorded refused: undone on Calendly and the client told why; a paid one owes no payment link", () => {
+    const refused = {
+      state: { status: "CANCELLED", paymentStatus: "NOT_REQUIRED" } as const,
+      rescheduled: false,
+      onCalendly: true,
+      cancelledBy: "SYSTEM" as const,
+      cause: "not-bookable" as const,
+    };
+    expect(owedOnInsert(refused)).toEqual(["CALENDLY_CANCEL", "EMAIL_TIME_REFUSED"]);
+    expect(owedOnInsert({ ...refused, state: { status: "CANCELLED", paymentStatus: "UNPAID" } })).toEqual([
+      "CALENDLY_CANCEL",
+      "EMAIL_TIME_REFUSED",
+    ]);
+    expect(owedOnInsert({ ...refused, cause: "slot-taken" })).toEqual(["CALENDLY_CANCEL"]);
+  });
+
   const cancel = (over: Partial<Parameters<typeof owedOnCancel>[0]>) =>
     owedOnCancel({
       before: { status: "CONFIRMED", paymentStatus: "PAID" },
@@ -218,5 +254,18 @@ describe("side effects owed", () => {
     // A free hold never finished on Calendly had no payment window: nothing to tell.
     const freeHold = { status: "PENDING", paymentStatus: "NOT_REQUIRED" } as const;
     expect(cancel({ before: freeHold, cause: "hold-expired", by: "SYSTEM" })).toEqual([]);
+  });
+
+  it("a hold whose Calendly time is refused: the client told why, the event undone, an opened Checkout closed, nothing else", () => {
+    const hold = { status: "PENDING", paymentStatus: "UNPAID" } as const;
+    expect(cancel({ before: hold, cause: "not-bookable", by: "SYSTEM", onCalendly: true })).toEqual([
+      "EMAIL_TIME_REFUSED",
+      "CALENDLY_CANCEL",
+    ]);
+    expect(cancel({ before: hold, cause: "not-bookable", by: "SYSTEM", onCalendly: true, checkoutOpened: true })).toEqual([
+      "EMAIL_TIME_REFUSED",
+      "CALENDLY_CANCEL",
+      "STRIPE_EXPIRE_CHECKOUT",
+    ]);
   });
 });

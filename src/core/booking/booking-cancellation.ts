@@ -1,4 +1,5 @@
 import type { BookingState, BookingStatus, PaymentStatus, TransitionName } from "./booking-lifecycle";
+import type { TimeRefusal } from "./calendly-time-rule";
 import { refundAmountCents, type RefundPolicy } from "./refund-policy";
 
 /** Who cancelled: someone in our app, the system, or Calendly (its host or its invitee). */
@@ -6,21 +7,39 @@ export type Canceller = "CLIENT" | "BUILDER" | "ADMIN" | "SYSTEM" | "CALENDLY_HO
 
 /**
  * Why, as far as the lifecycle cares. "request": someone asked (the reason is their own words);
- * the others are decided by the system and stored as a code.
+ * the others are decided by the system and stored as a code. "not-bookable": Calendly reported
+ * a time our rules refuse (the note is the TimeRefusal, stored as its own code).
  */
-export type CancellationCause = "request" | "hold-expired" | "rescheduled" | "slot-taken";
+export type CancellationCause = "request" | "hold-expired" | "rescheduled" | "slot-taken" | "not-bookable";
 
 // Stored as cancellationReason for the system's causes; operators and monitoring query them.
 const RESCHEDULED = "RESCHEDULED";
-const REASON_CODES: Record<Exclude<CancellationCause, "request">, string> = {
+const REASON_CODES: Record<Exclude<CancellationCause, "request" | "not-bookable">, string> = {
   "hold-expired": "PAYMENT_EXPIRED",
   rescheduled: RESCHEDULED,
   "slot-taken": "SLOT_TAKEN",
 };
 
+/** One code per refusal, sharing a prefix so operators can find them all ("NOT_BOOKABLE_%"). */
+export const NOT_BOOKABLE_CODES: Record<TimeRefusal, string> = {
+  "not-offered": "NOT_BOOKABLE_NOT_OFFERED",
+  "in-the-past": "NOT_BOOKABLE_IN_THE_PAST",
+  "short-notice": "NOT_BOOKABLE_SHORT_NOTICE",
+  "beyond-window": "NOT_BOOKABLE_BEYOND_WINDOW",
+};
+const NOT_BOOKABLE = "NOT_BOOKABLE";
+
+/** The refusal a stored cancellationReason names, or null when it is not a refused time. */
+export function timeRefusalOf(reason: string | null): TimeRefusal | null {
+  const found = Object.entries(NOT_BOOKABLE_CODES).find(([, code]) => code === reason);
+  return found ? (found[0] as TimeRefusal) : null;
+}
+
 /** The cancellationReason stored: the code for a system cause, the requester's words (or none) otherwise. */
 export function cancellationReason(cause: CancellationCause, note: string | null): string | null {
-  return cause === "request" ? note : REASON_CODES[cause];
+  if (cause === "request") return note;
+  if (cause === "not-bookable") return NOT_BOOKABLE_CODES[note as TimeRefusal] ?? NOT_BOOKABLE;
+  return REASON_CODES[cause];
 }
 
 /** The client's side: their refund follows the policy; anyone else cancelling refunds in full. */

@@ -39,23 +39,28 @@ export function isReminder(kind: string): kind is ReminderEffect {
  * A new booking: a confirmed one is announced to both sides (as a reschedule for the new half
  * of one) and owes its reminders; a hold awaiting payment that Calendly created (no page of
  * ours is open to send the client to Checkout) owes the client a payment link; one recorded
- * already cancelled by us while Calendly holds its event is undone on Calendly.
+ * already cancelled by us while Calendly holds its event is undone on Calendly, and when the
+ * time itself was refused the client is told why, with a way to pick another.
  */
 export function owedOnInsert({
   state,
   rescheduled,
   onCalendly,
   cancelledBy,
+  cause = null,
 }: {
   state: BookingState;
   rescheduled: boolean;
   onCalendly: boolean;
   cancelledBy: Canceller | null;
+  /** Why a booking recorded already cancelled was cancelled. */
+  cause?: CancellationCause | null;
 }): OwedEffect[] {
   if (state.status === "CONFIRMED")
     return rescheduled ? ["EMAIL_RESCHEDULE", "EMAIL_BUILDER_RESCHEDULE", ...REMINDERS] : [...OWED_ON_CONFIRM];
   if (state.status === "PENDING" && isAwaitingPayment(state.paymentStatus) && onCalendly) return ["EMAIL_PAYMENT_LINK"];
-  if (state.status === "CANCELLED" && onCalendly && cancelledBy && !isCalendlySide(cancelledBy)) return ["CALENDLY_CANCEL"];
+  if (state.status === "CANCELLED" && onCalendly && cancelledBy && !isCalendlySide(cancelledBy))
+    return cause === "not-bookable" ? ["CALENDLY_CANCEL", "EMAIL_TIME_REFUSED"] : ["CALENDLY_CANCEL"];
   return [];
 }
 
@@ -73,7 +78,8 @@ export const OWED_ON_REFUND: OwedEffect[] = ["EMAIL_REFUND_NOTICE"];
 /**
  * A cancellation. Client and builder hear of it only if they were told it was confirmed (and
  * not when it is the old half of a reschedule: the new half announces the move); a client
- * whose payment window ran out is told, with a way to book again; a refund due is made; the Calendly event is
+ * whose payment window ran out is told, with a way to book again, and one whose Calendly time
+ * was refused is told why; a refund due is made; the Calendly event is
  * cancelled unless Calendly cancelled it; an unpaid hold's open Checkout Session is closed so
  * it can no longer be paid, unless it is closing anyway (the hold expired with it).
  */
@@ -96,6 +102,8 @@ export function owedOnCancel({
   if (before.status === "CONFIRMED" && cause !== "rescheduled") owed.push("EMAIL_CANCELLATION", "EMAIL_BUILDER_CANCELLATION");
   // A free hold that expires was never finished on Calendly: no payment window to speak of.
   if (cause === "hold-expired" && isAwaitingPayment(before.paymentStatus)) owed.push("EMAIL_HOLD_EXPIRED");
+  // Calendly reported a time our rules refuse: the client is told why and where to pick another.
+  if (cause === "not-bookable") owed.push("EMAIL_TIME_REFUSED");
   if (refunding) owed.push("STRIPE_REFUND");
   if (onCalendly && !isCalendlySide(by)) owed.push("CALENDLY_CANCEL");
   if (isAwaitingPayment(before.paymentStatus) && checkoutOpened && cause !== "hold-expired") owed.push("STRIPE_EXPIRE_CHECKOUT");

@@ -41,4 +41,7 @@ export const ownProfile = z.object({
 });
 
 /** Plain strings: rows written before the input rules tightened must still render. */
-export const publicBuilder = ownProfile.omit({ published: true }).extend({ sessionTypes: z.array(publicSessionType) });
+// viaCalendly: its times come from the builder's Calendly (the profile and booking step say so).
+export const publicBuilder = ownProfile
+  .omit({ published: true })
+  .extend({ sessionTypes: z.array(publicSessionType.extend({ viaCalendly: z.boolean().optional() })) });

@@ -34,6 +34,10 @@ const SYSTEM_REASONS: Record<string, string> = {
   PAYMENT_EXPIRED: "Payment window expired",
   RESCHEDULED: "Moved to a new time",
   SLOT_TAKEN: "The time was taken before payment completed",
+  NOT_BOOKABLE_IN_THE_PAST: "The time picked on Calendly had already passed",
+  NOT_BOOKABLE_SHORT_NOTICE: "The time picked on Calendly was too soon",
+  NOT_BOOKABLE_BEYOND_WINDOW: "The time picked on Calendly was too far ahead",
+  NOT_BOOKABLE_NOT_OFFERED: "This session is not offered through that Calendly page",
 };
 
 type Hold = Pick<BookingView, "status" | "paymentStatus" | "holdExpiresAt">;

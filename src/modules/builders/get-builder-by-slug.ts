@@ -24,10 +24,16 @@ export async function getBuilderBySlug(tx: Tx, slug: string) {
           durationMinutes: true,
           priceCents: true,
           currency: true,
+          calendlyEventTypeUri: true,
         },
       },
     },
   });
   if (!builder) throw notFound("Builder");
-  return builder;
+  // Which types are scheduled through Calendly, never the event type itself.
+  const sessionTypes = builder.sessionTypes.map(({ calendlyEventTypeUri, ...st }) => ({
+    ...st,
+    viaCalendly: calendlyEventTypeUri !== null,
+  }));
+  return { ...builder, sessionTypes };
 }

@@ -13,12 +13,22 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 let seq = 0;
-/** A session type mapped to its own Calendly event type, through the builder's own procedures. */
+/**
+ * A session type mapped to its own Calendly event type, through the builder's own procedures:
+ * the builder (a member of the platform's Calendly organization) connects, then links.
+ */
 async function mappedType(priceCents = 0) {
   const { user, profile } = await createBuilder(h.db);
   const type = await createSessionType(h.db, profile.id, { priceCents });
-  const et = h.calendly.addEventType({ name: `Session ${++seq}`, slug: `session-${seq}-${Date.now()}`, durationMinutes: 60 });
   const builder = callerFor(h.db, user.id);
+  h.calendly.addMember({ email: user.email, name: user.name });
+  await builder.sessionType.connectCalendly();
+  const et = h.calendly.addEventType({
+    name: `Session ${++seq}`,
+    slug: `session-${seq}-${Date.now()}`,
+    durationMinutes: 60,
+    ownerEmail: user.email,
+  });
   expect((await builder.sessionType.calendlyEventTypes()).map((t) => t.uri)).toContain(et.uri);
   await builder.sessionType.linkCalendly({ id: type.id, eventTypeUri: et.uri });
   return { type, eventTypeUri: et.uri };

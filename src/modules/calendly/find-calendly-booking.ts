@@ -17,10 +17,16 @@ export async function findCalendlyBooking(tx: Tx, invitee: InviteePayload) {
   return started && started.calendlyInviteeUri === null ? started : null;
 }
 
+/** What deciding whether a Calendly time may be kept needs of a session type and its builder. */
+export const bookableSelect = {
+  active: true,
+  builder: { select: { calendlyUserUri: true, minimumNoticeMinutes: true, bookingWindowDays: true, timeZone: true } },
+} as const;
+
 export function mappedSessionType(tx: Tx, eventTypeUri: string) {
   return tx.sessionType.findUnique({
     where: { calendlyEventTypeUri: eventTypeUri },
-    select: { id: true, builderId: true, priceCents: true, currency: true, durationMinutes: true },
+    select: { id: true, builderId: true, priceCents: true, currency: true, durationMinutes: true, ...bookableSelect },
   });
 }
 

@@ -12,9 +12,10 @@ import { providerActor } from "@/modules/bookings/lifecycle/transition-actor";
 import { manageTokenFor } from "@/modules/bookings/manage-token";
 import type { BookingConfig } from "@/modules/shared/booking-config";
 import type { Tx } from "@/modules/shared/tx";
-import { findCalendlyBooking, mappedSessionType, overlapsLiveBooking } from "./find-calendly-booking";
-import { bookingFromInvitee, inviteeTimeZone } from "./invitee-booking";
+import { bookableSelect, findCalendlyBooking, mappedSessionType, overlapsLiveBooking } from "./find-calendly-booking";
+import { bookingFromInvitee, calendlyLinks, inviteeTimeZone } from "./invitee-booking";
 import type { InviteePayload } from "./invitee-payload";
+import { inviteeRefusal } from "./invitee-refusal";
 
 export type CalendlyContext = {
   now: Date;
@@ -28,7 +29,9 @@ export type CalendlyOutcome = "processed" | "ignored";
 /**
  * invitee.created: link the invitee to the booking our app started (utm_content), or to
  * the old booking of a reschedule, or create the booking for a client who booked on
- * Calendly directly. Times always come from Calendly's scheduled_event.
+ * Calendly directly. Times always come from Calendly's scheduled_event, and are held to the
+ * builder's rules: a time they refuse (past, too soon, too far ahead, a type not on offer or
+ * hosted by someone else) is recorded cancelled, undone on Calendly and explained to the client.
  */
 export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx: CalendlyContext): Promise<CalendlyOutcome> {
   const start = new Date(invitee.scheduled_event.start_time);
@@ -39,16 +42,32 @@ export async function handleInviteeCreated(tx: Tx, invitee: InviteePayload, ctx:
     ctx.onBooking?.(existing.id);
     // Already linked: a redelivery, or its cancel arrived first (then it stays cancelled).
     if (existing.calendlyInviteeUri === invitee.uri) return "processed";
-    const booking = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { builderId: true } });
+    const booking = await tx.booking.findUniqueOrThrow({
+      where: { id: existing.id },
+      select: { builderId: true, sessionType: { select: bookableSelect } },
+    });
     await expireHolds(tx, { now: ctx.now, builderId: booking.builderId });
     await tx.booking.update({
       where: { id: existing.id },
-      data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri },
+      data: { calendlyInviteeUri: invitee.uri, calendlyEventUri: invitee.scheduled_event.uri, ...calendlyLinks(invitee) },
     });
     const current = await tx.booking.findUniqueOrThrow({ where: { id: existing.id }, select: { status: true, paymentStatus: true } });
     if (current.status === "CANCELLED") {
       // Our hold expired or was cancelled before the client finished on Calendly: undo it there.
       await enqueueOutbox(tx, existing.id, ["CALENDLY_CANCEL"]);
+      return "processed";
+    }
+    const refusal = inviteeRefusal(invitee, booking.sessionType, ctx.now);
+    if (refusal) {
+      await applyCancellation(tx, {
+        bookingId: existing.id,
+        now: ctx.now,
+        by: "SYSTEM",
+        cause: "not-bookable",
+        note: refusal,
+        refundPolicy: ctx.refundPolicy,
+        actor: calendlyActor(ctx, "invitee.created"),
+      });
       return "processed";
     }
     if (await overlapsLiveBooking(tx, booking.builderId, start, end, existing.id, ctx.now)) {
@@ -119,6 +138,7 @@ async function createSuccessor(tx: Tx, oldId: string, invitee: InviteePayload, c
       holdExpiresAt: holdExpiry(ctx.now, ctx.holdMinutes),
       calendlyInviteeUri: invitee.uri,
       calendlyEventUri: invitee.scheduled_event.uri,
+      ...calendlyLinks(invitee),
       manageTokenHash: manageTokenFor(id, ctx.manageTokenSecret).hash,
       rescheduledFromId: oldId,
     },
@@ -133,16 +153,23 @@ async function createFromCalendly(tx: Tx, invitee: InviteePayload, ctx: Calendly
   const start = new Date(invitee.scheduled_event.start_time);
   const end = new Date(invitee.scheduled_event.end_time);
   await expireHolds(tx, { now: ctx.now, builderId: sessionType.builderId });
-  const clash = await overlapsLiveBooking(tx, sessionType.builderId, start, end, null, ctx.now);
   const client = await tx.user.findUnique({ where: { email: invitee.email.toLowerCase() }, select: { id: true } });
   const initial = initialStatusFor(sessionType.priceCents);
   const data = bookingFromInvitee(invitee, sessionType, ctx.manageTokenSecret);
   ctx.onBooking?.(data.id);
+  // A refused time, or a clash (Calendly and our calendar disagree), is recorded cancelled and
+  // undone on Calendly; a refused one owes no payment (no link to Checkout), only the reason why.
+  const refusal = inviteeRefusal(invitee, sessionType, ctx.now);
+  const clash = !refusal && (await overlapsLiveBooking(tx, sessionType.builderId, start, end, null, ctx.now));
+  const cancellation = refusal
+    ? ({ by: "SYSTEM", cause: "not-bookable", note: refusal, at: ctx.now } as const)
+    : clash
+      ? ({ by: "SYSTEM", cause: "slot-taken", at: ctx.now } as const)
+      : undefined;
   await insertBooking(tx, {
     actor: calendlyActor(ctx, "invitee.created"),
-    // A clash (Calendly and our calendar disagree) is recorded cancelled and undone on Calendly.
-    state: clash ? { status: "CANCELLED", paymentStatus: initial.paymentStatus } : initial,
-    ...(clash && { cancellation: { by: "SYSTEM", cause: "slot-taken", at: ctx.now } }),
+    state: cancellation ? { status: "CANCELLED", paymentStatus: initial.paymentStatus } : initial,
+    ...(cancellation && { cancellation }),
     data: {
       ...data,
       clientId: client?.id ?? null,

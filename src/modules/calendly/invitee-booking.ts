@@ -24,6 +24,7 @@ export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedS
     currency: sessionType.currency,
     calendlyInviteeUri: invitee.uri,
     calendlyEventUri: invitee.scheduled_event.uri,
+    ...calendlyLinks(invitee),
     manageTokenHash: manageTokenFor(id, manageTokenSecret).hash,
   };
 }
@@ -31,4 +32,20 @@ export function bookingFromInvitee(invitee: InviteePayload, sessionType: MappedS
 /** The invitee's zone as Calendly reports it, or null when absent or not one this runtime knows. */
 export function inviteeTimeZone(invitee: InviteePayload): string | null {
   return invitee.timezone && isValidTimeZone(invitee.timezone) ? invitee.timezone : null;
+}
+
+/** Calendly's own reschedule and cancel pages for this invitee (the booking page links to them). */
+export function calendlyLinks(invitee: InviteePayload): { calendlyRescheduleUrl: string | null; calendlyCancelUrl: string | null } {
+  return { calendlyRescheduleUrl: httpsOrHttp(invitee.reschedule_url), calendlyCancelUrl: httpsOrHttp(invitee.cancel_url) };
+}
+
+/** Only a web address is kept: the booking page renders it as a link. */
+function httpsOrHttp(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }

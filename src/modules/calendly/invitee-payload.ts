@@ -10,6 +10,11 @@ export const inviteePayload = z.object({
   // The zone the invitee picked the time in (IANA); kept only when valid, for their emails.
   timezone: z.string().nullish(),
   status: z.enum(["active", "canceled"]),
+  // When the client scheduled: the moment a time is judged bookable at (not when we process it).
+  created_at: z.string().nullish(),
+  // Calendly's own pages for the invitee to reschedule or cancel; kept on the booking.
+  reschedule_url: z.string().nullish(),
+  cancel_url: z.string().nullish(),
   rescheduled: z.boolean().default(false),
   old_invitee: z.string().nullish(),
   new_invitee: z.string().nullish(),
@@ -23,6 +28,8 @@ export const inviteePayload = z.object({
     start_time: z.iso.datetime({ offset: true }),
     end_time: z.iso.datetime({ offset: true }),
     event_type: z.string().min(1),
+    // The hosts: the builder's own Calendly user must be one of them.
+    event_memberships: z.array(z.object({ user: z.string() })).default([]),
   }),
 });
 

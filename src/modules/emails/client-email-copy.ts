@@ -1,3 +1,5 @@
+import { timeRefusalOf } from "@/core/booking/booking-cancellation";
+import type { TimeRefusal } from "@/core/booking/calendly-time-rule";
 import { cancellationResultText, refundCutoff, refundPolicySentence } from "@/core/booking/refund-policy-text";
 import {
   cancelledByLine,
@@ -21,7 +23,21 @@ export type ClientEmailKind =
   | "EMAIL_REFUND_NOTICE"
   | "EMAIL_REMINDER_CLIENT"
   | "EMAIL_PAYMENT_LINK"
-  | "EMAIL_HOLD_EXPIRED";
+  | "EMAIL_HOLD_EXPIRED"
+  | "EMAIL_TIME_REFUSED";
+
+// Why a time scheduled on Calendly was not kept, in the client's words.
+const REFUSED_BECAUSE: Record<TimeRefusal, string> = {
+  "in-the-past": "the time you picked on Calendly had already passed",
+  "short-notice": "the time you picked on Calendly was too soon: {builder} needs more notice before a session",
+  "beyond-window": "the time you picked on Calendly is further ahead than {builder} takes bookings",
+  "not-offered": "this session is not currently offered through that Calendly page",
+};
+
+function refusedBecause(b: EmailBooking): string {
+  const refusal = timeRefusalOf(b.cancellationReason) ?? "not-offered";
+  return REFUSED_BECAUSE[refusal].replace("{builder}", b.builderName);
+}
 
 /**
  * The cancellation policy as it applies to this booking, for emails that confirm a paid one:
@@ -90,5 +106,16 @@ export const clientCopy: Record<ClientEmailKind, CopyFor> = {
       subject: `Payment window expired: ${about(b)}`,
       lead: "The payment was not completed in time, so the time you held has been released. If a payment still goes through, it is refunded in full automatically.",
       action: { label: "Book again", url: c.rebookUrl },
+    }),
+  EMAIL_TIME_REFUSED: (b, c) =>
+    base(b, c, {
+      subject: `Time not available: ${about(b)}`,
+      lead: `We could not keep this booking because ${refusedBecause(b)}. It has been cancelled on Calendly too.`,
+      details: [whenLine(b, "client")],
+      notes: [
+        b.amountPaidCents ? `Your payment of ${money(b, b.amountPaidCents)} is refunded in full.` : "Nothing was charged.",
+        `Pick another time on ${b.builderName}'s page.`,
+      ],
+      action: { label: "Pick another time", url: c.rebookUrl },
     }),
 };

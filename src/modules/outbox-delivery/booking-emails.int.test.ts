@@ -166,7 +166,10 @@ describe("reminders", () => {
   it("are not sent for a booking moved on Calendly; the new time owes its own, and both sides hear of the move", async () => {
     const { user, profile } = await builderIn("America/New_York", "Move Builder");
     const type = await createSessionType(h.db, profile.id);
-    const et = h.calendly.addEventType({ name: "Move", slug: `move-${Date.now()}`, durationMinutes: 60 });
+    // The builder's own Calendly user (a member of the platform's organization) hosts the event type.
+    h.calendly.addMember({ email: user.email });
+    await callerFor(h.db, user.id).sessionType.connectCalendly();
+    const et = h.calendly.addEventType({ name: "Move", slug: `move-${Date.now()}`, durationMinutes: 60, ownerEmail: user.email });
     await callerFor(h.db, user.id).sessionType.linkCalendly({ id: type.id, eventTypeUri: et.uri });
     const scheduled = await h.calendly.scheduleInvitee({
       eventTypeUri: et.uri,
@@ -222,7 +225,10 @@ describe("payment emails", () => {
   it("a paid hold Calendly created gets a payment link; an expired one an email to book again", async () => {
     const { user, profile } = await builderIn("Europe/Berlin", "Paid Builder");
     const type = await createSessionType(h.db, profile.id, { priceCents: 15000 });
-    const et = h.calendly.addEventType({ name: "Paid", slug: `paid-${Date.now()}`, durationMinutes: 60 });
+    // The builder's own Calendly user (a member of the platform's organization) hosts the event type.
+    h.calendly.addMember({ email: user.email });
+    await callerFor(h.db, user.id).sessionType.connectCalendly();
+    const et = h.calendly.addEventType({ name: "Paid", slug: `paid-${Date.now()}`, durationMinutes: 60, ownerEmail: user.email });
     await callerFor(h.db, user.id).sessionType.linkCalendly({ id: type.id, eventTypeUri: et.uri });
     const scheduled = await h.calendly.scheduleInvitee({
       eventTypeUri: et.uri,

@@ -14,7 +14,15 @@ afterAll(async () => h.close());
 async function mappedFreeType() {
   const { user, profile } = await createBuilder(h.db);
   const type = await createSessionType(h.db, profile.id);
-  const et = h.calendly.addEventType({ name: "Restart", slug: `restart-${Date.now()}-${Math.random()}`, durationMinutes: 60 });
+  // The builder's own Calendly user (a member of the platform's organization) hosts the event type.
+  h.calendly.addMember({ email: user.email });
+  await callerFor(h.db, user.id).sessionType.connectCalendly();
+  const et = h.calendly.addEventType({
+    name: "Restart",
+    slug: `restart-${Date.now()}-${Math.random()}`,
+    durationMinutes: 60,
+    ownerEmail: user.email,
+  });
   await callerFor(h.db, user.id).sessionType.linkCalendly({ id: type.id, eventTypeUri: et.uri });
   return et.uri;
 }

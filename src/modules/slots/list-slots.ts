@@ -1,5 +1,6 @@
 import type { Tx } from "@/modules/shared/tx";
 import { BOOKING_HORIZON_MESSAGE, isRangeStartWithinHorizon } from "@/core/booking/booking-horizon";
+import { timeRefusal } from "@/core/booking/calendly-time-rule";
 import { AppError } from "@/core/errors";
 import { computeSlots } from "@/core/slots/compute-slots";
 import type { Slot } from "@/core/slots/types";
@@ -47,6 +48,8 @@ export async function listSlots(tx: Tx, input: ListSlotsInput, calendly: Calendl
   const durationMs = sessionType.durationMinutes * 60_000;
   const slots = times
     .map((t) => ({ start: t.startTime, end: new Date(t.startTime.getTime() + durationMs) }))
-    .filter((slot) => !query.busy.some((b) => b.start < slot.end && slot.start < b.end));
+    .filter((slot) => !query.busy.some((b) => b.start < slot.end && slot.start < b.end))
+    // Calendly's own settings may offer more than the builder's rules: offer only what invitee.created will keep.
+    .filter((slot) => timeRefusal(slot.start, input.now, { ...query, timeZone: query.builderTimeZone }) === null);
   return { slots };
 }

@@ -1,9 +1,24 @@
-import { CalendlyApiError, type CalendlyApi, type CalendlyAvailableTime, type CalendlyEventType } from "@/modules/ports/calendly-api";
+import {
+  CalendlyApiError,
+  type CalendlyApi,
+  type CalendlyAvailableTime,
+  type CalendlyEventType,
+  type CalendlyMember,
+} from "@/modules/ports/calendly-api";
 import { getEnv } from "@/server/env";
 
 type Page<T> = { collection: T[]; pagination?: { next_page_token?: string | null } };
-type RawEventType = { uri: string; name: string; slug: string; duration: number; scheduling_url: string; active: boolean };
+type RawEventType = {
+  uri: string;
+  name: string;
+  slug: string;
+  duration: number;
+  scheduling_url: string;
+  active: boolean;
+  profile: { owner: string } | null;
+};
 type RawAvailableTime = { status: string; start_time: string; scheduling_url: string };
+type RawMembership = { user: { uri: string; name: string; email: string } };
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const env = getEnv();
@@ -25,32 +40,70 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function currentUserUri(): Promise<string> {
-  const me = await call<{ resource: { uri: string } }>("/users/me");
-  return me.resource.uri;
+/** Every page of a Calendly list (count/page_token). */
+async function collect<T>(path: string, query: Record<string, string>): Promise<T[]> {
+  const items: T[] = [];
+  let token: string | null | undefined;
+  do {
+    const params = new URLSearchParams({ ...query, count: "100", ...(token ? { page_token: token } : {}) });
+    const page = await call<Page<T>>(`${path}?${params}`);
+    items.push(...page.collection);
+    token = page.pagination?.next_page_token;
+  } while (token);
+  return items;
+}
+
+/** The token's own organization: it never changes for a token, so it is asked once per token. */
+const organizations = new Map<string, Promise<string>>();
+function currentOrganization(): Promise<string> {
+  const env = getEnv();
+  const key = `${env.CALENDLY_API_BASE} ${env.CALENDLY_API_TOKEN}`;
+  let found = organizations.get(key);
+  if (!found) {
+    found = call<{ resource: { current_organization: string } }>("/users/me").then((me) => me.resource.current_organization);
+    // A failure is not remembered: the next call asks again.
+    void found.catch(() => organizations.delete(key));
+    organizations.set(key, found);
+  }
+  return found;
+}
+
+function eventType(t: RawEventType): CalendlyEventType {
+  return {
+    uri: t.uri,
+    name: t.name,
+    slug: t.slug,
+    durationMinutes: t.duration,
+    schedulingUrl: t.scheduling_url,
+    active: t.active,
+    ownerUri: t.profile?.owner ?? "",
+  };
 }
 
 export const calendlyClient: CalendlyApi = {
-  async listEventTypes() {
-    const user = await currentUserUri();
-    const result: CalendlyEventType[] = [];
-    let token: string | null | undefined;
-    do {
-      const query = new URLSearchParams({ user, active: "true", count: "100", ...(token ? { page_token: token } : {}) });
-      const page = await call<Page<RawEventType>>(`/event_types?${query}`);
-      for (const t of page.collection) {
-        result.push({
-          uri: t.uri,
-          name: t.name,
-          slug: t.slug,
-          durationMinutes: t.duration,
-          schedulingUrl: t.scheduling_url,
-          active: t.active,
-        });
-      }
-      token = page.pagination?.next_page_token;
-    } while (token);
-    return result;
+  async findMember(email): Promise<CalendlyMember | null> {
+    const memberships = await collect<RawMembership>("/organization_memberships", {
+      organization: await currentOrganization(),
+      email,
+    });
+    const found = memberships.find((m) => m.user.email.toLowerCase() === email.toLowerCase());
+    return found ? { userUri: found.user.uri, name: found.user.name, email: found.user.email } : null;
+  },
+
+  async listEventTypes(userUri) {
+    return (await collect<RawEventType>("/event_types", { user: userUri, active: "true" })).map(eventType);
+  },
+
+  async getEventType(uri) {
+    // Only Calendly's own event type URIs are fetched: the URI comes from a request.
+    const prefix = `${getEnv().CALENDLY_API_BASE.replace(/\/$/, "")}/event_types/`;
+    if (!uri.startsWith(prefix) || !/^[\w-]+$/.test(uri.slice(prefix.length))) return null;
+    try {
+      return eventType((await call<{ resource: RawEventType }>(uri)).resource);
+    } catch (error) {
+      if (error instanceof CalendlyApiError && error.status === 404) return null;
+      throw error;
+    }
   },
 
   async availableTimes(eventTypeUri, start, end): Promise<CalendlyAvailableTime[]> {

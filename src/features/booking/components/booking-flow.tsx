@@ -76,6 +76,12 @@ export function BookingFlow({ slug, sessionTypeId, refundPolicy }: { slug: strin
         <p className="muted">
           {sessionType.durationMinutes} min · {formatMoney({ amountCents: sessionType.priceCents, currency: sessionType.currency })}
         </p>
+        {sessionType.viaCalendly ? (
+          <p className="calendly-note" data-testid="calendly-note">
+            Times come from {builder.displayName}&apos;s Calendly: you confirm your time there
+            {isPaid ? ", then come straight back here to pay." : "."}
+          </p>
+        ) : null}
         {isPaid && refundPolicy ? (
           <p className="refund-policy" data-testid="refund-policy">
             {refundPolicy}

@@ -46,4 +46,12 @@ describe("BuilderProfile", () => {
     expect(render([free, paid])).toContain(policy);
     expect(render([free])).not.toContain(policy);
   });
+
+  it("says which sessions take their times from the builder's Calendly", () => {
+    const own = { id: "st1", title: "Intro call", slug: "intro", description: "", durationMinutes: 30, priceCents: 0, currency: "usd" };
+    const onCalendly = { ...own, id: "st2", title: "Office hours", viaCalendly: true };
+    const html = renderToStaticMarkup(createElement(BuilderProfile, { builder: { ...builder, sessionTypes: [own, onCalendly] } }));
+    expect(html.match(/Times come from Quiet Builder&#x27;s Calendly\./g)).toHaveLength(1);
+    expect(html.indexOf("Office hours")).toBeLessThan(html.indexOf("Times come from"));
+  });
 });

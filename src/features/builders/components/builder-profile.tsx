@@ -44,6 +44,11 @@ export function BuilderProfile({ builder, refundPolicy }: { builder: BuilderPubl
                     <span className="price">{formatMoney({ amountCents: st.priceCents, currency: st.currency })}</span>
                   </p>
                   {st.description ? <p className="prewrap">{st.description}</p> : null}
+                  {st.viaCalendly ? (
+                    <p className="muted calendly-note" data-testid="calendly-note">
+                      Times come from {builder.displayName}&apos;s Calendly.
+                    </p>
+                  ) : null}
                 </div>
                 <Link className="button" href={`/builders/${encodeURIComponent(builder.slug)}/book/${encodeURIComponent(st.id)}`}>
                   Book<span className="visually-hidden"> {st.title}</span>

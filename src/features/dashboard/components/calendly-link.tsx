@@ -5,12 +5,15 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { OwnSessionType } from "@/trpc/types";
 import { getErrorMessage } from "@/lib/errors";
+import { ConnectCalendlyButton } from "./calendly-account";
 
-/** Maps a session type to one of the connected Calendly account's event types (or unmaps it). */
+/** Maps a session type to one of the builder's own Calendly event types (or unmaps it). */
 export function CalendlyLink({ sessionType: st, onChanged }: { sessionType: OwnSessionType; onChanged: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const eventTypes = useQuery({ ...trpc.sessionType.calendlyEventTypes.queryOptions(), enabled: open });
+  const account = useQuery({ ...trpc.sessionType.calendlyAccount.queryOptions(), enabled: open });
+  const connected = account.data?.connected === true;
+  const eventTypes = useQuery({ ...trpc.sessionType.calendlyEventTypes.queryOptions(), enabled: open && connected });
   const link = useMutation(
     trpc.sessionType.linkCalendly.mutationOptions({
       onSuccess: async () => {
@@ -27,6 +30,25 @@ export function CalendlyLink({ sessionType: st, onChanged }: { sessionType: OwnS
         {st.calendlyEventTypeUri ? "Change Calendly link" : "Link to Calendly"}
         <span className="visually-hidden"> for {st.title}</span>
       </button>
+    );
+  }
+  if (account.isPending || !connected) {
+    return (
+      <div className="stack">
+        {account.isPending ? (
+          <p role="status">Checking your Calendly connection…</p>
+        ) : (
+          <>
+            <p>Connect your own Calendly first: {st.title} can only be linked to one of your event types.</p>
+            <ConnectCalendlyButton />
+          </>
+        )}
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      </div>
     );
   }
   return (

@@ -13,7 +13,7 @@ function asPublic(profile: RouterOutputs["builder"]["mine"], types: OwnSessionTy
   const sessionTypes = types
     .filter((t) => t.active)
     .sort((a, b) => a.priceCents - b.priceCents || a.title.localeCompare(b.title))
-    .map(({ active: _active, calendlyEventTypeUri: _uri, ...t }) => t);
+    .map(({ active: _active, calendlyEventTypeUri, ...t }) => ({ ...t, viaCalendly: calendlyEventTypeUri !== null }));
   return { ...fields, sessionTypes };
 }
 

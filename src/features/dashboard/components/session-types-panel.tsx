@@ -7,6 +7,7 @@ import type { OwnSessionType } from "@/trpc/types";
 import { ErrorNotice, Loading } from "@/components/status";
 import { ArchiveSessionTypeButton } from "./archive-session-type-button";
 import { ArchivedSessionTypes } from "./archived-session-types";
+import { CalendlyAccount } from "./calendly-account";
 import { CalendlyLink } from "./calendly-link";
 import { SessionTypeForm } from "./session-type-form";
 import { SessionTypeSummary } from "./session-type-summary";
@@ -33,6 +34,7 @@ export function SessionTypesPanel() {
 
   return (
     <div className="stack">
+      <CalendlyAccount />
       <div aria-live="polite" className="live-region">
         {status ? <p className="notice notice-success">{status}</p> : null}
       </div>

@@ -54,6 +54,7 @@ export async function insertBooking(tx: Tx, input: InsertBookingInput): Promise<
     rescheduled: input.rescheduled ?? false,
     onCalendly: Boolean(input.data.calendlyEventUri),
     cancelledBy: cancellation?.by ?? null,
+    cause: cancellation?.cause ?? null,
   });
   await tx.bookingTransition.createMany({
     data: [

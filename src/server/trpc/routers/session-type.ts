@@ -5,12 +5,27 @@ import { listActiveSessionTypes, listOwnSessionTypes } from "@/modules/session-t
 import { unarchiveSessionType } from "@/modules/session-types/unarchive-session-type";
 import { updateSessionType } from "@/modules/session-types/update-session-type";
 import { linkCalendlyEventType } from "@/modules/session-types/link-calendly-event-type";
+import { getCalendlyAccount, type CalendlyAccount } from "@/modules/calendly-account/calendly-account";
+import { connectCalendlyUser } from "@/modules/calendly-account/connect-calendly-user";
+import { disconnectCalendlyUser } from "@/modules/calendly-account/disconnect-calendly-user";
+import { listOwnEventTypes } from "@/modules/calendly-account/list-own-event-types";
 import { AppError } from "@/core/errors";
-import { calendlyClient } from "@/server/providers/calendly-client";
-import { withProvider } from "@/server/providers/provider-errors";
+import { requestPathPorts } from "@/server/booking-services";
 import { builderProcedure, publicProcedure, router } from "../init";
 import { httpUrl, id } from "@/core/validation/fields";
 import { ownSessionType, publicSessionType, sessionTypeInput, sessionTypeUpdateInput } from "@/core/validation/session-type";
+
+const calendlyAccountView = z.object({
+  email: z.string(),
+  connected: z.boolean(),
+  mappedSessionTypes: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+// The user URI stays on the server: the builder needs to know whether, not which.
+const accountView = (a: CalendlyAccount) => ({
+  email: a.email,
+  connected: a.calendlyUserUri !== null,
+  mappedSessionTypes: a.mappedSessionTypes,
+});
 
 export const sessionTypeRouter = router({
   listByBuilder: publicProcedure
@@ -30,16 +45,28 @@ export const sessionTypeRouter = router({
     .output(ownSessionType)
     .mutation(({ ctx, input }) => updateSessionType(ctx.db, { ...input, builderId: ctx.builderId })),
 
-  /** The builder's Calendly event types, to choose a mapping from. */
+  /** The builder's link to their own Calendly user (within the platform's organization). */
+  calendlyAccount: builderProcedure
+    .output(calendlyAccountView)
+    .query(async ({ ctx }) => accountView(await getCalendlyAccount(ctx.db, { builderId: ctx.builderId }))),
+
+  connectCalendly: builderProcedure
+    .output(calendlyAccountView)
+    .mutation(async ({ ctx }) =>
+      accountView(await connectCalendlyUser({ db: ctx.db, calendly: requestPathPorts.calendly, builderId: ctx.builderId })),
+    ),
+
+  disconnectCalendly: builderProcedure
+    .output(calendlyAccountView)
+    .mutation(async ({ ctx }) => accountView(await disconnectCalendlyUser(ctx.db, { builderId: ctx.builderId }))),
+
+  /** The builder's own Calendly event types, to choose a mapping from. */
   calendlyEventTypes: builderProcedure
     .output(z.array(z.object({ uri: z.string(), name: z.string(), durationMinutes: z.number(), schedulingUrl: z.string() })))
-    .query(async () =>
-      (await withProvider("Calendly", () => calendlyClient.listEventTypes())).map(({ uri, name, durationMinutes, schedulingUrl }) => ({
-        uri,
-        name,
-        durationMinutes,
-        schedulingUrl,
-      })),
+    .query(async ({ ctx }) =>
+      (await listOwnEventTypes({ db: ctx.db, calendly: requestPathPorts.calendly, builderId: ctx.builderId })).map(
+        ({ uri, name, durationMinutes, schedulingUrl }) => ({ uri, name, durationMinutes, schedulingUrl }),
+      ),
     ),
 
   linkCalendly: builderProcedure
@@ -48,10 +75,10 @@ export const sessionTypeRouter = router({
     .mutation(async ({ ctx, input }) => {
       let eventType = null;
       if (input.eventTypeUri) {
-        eventType =
-          (await withProvider("Calendly", () => calendlyClient.listEventTypes())).find((t) => t.uri === input.eventTypeUri) ?? null;
-        if (!eventType) throw new AppError("NOT_FOUND", "No such Calendly event type on the connected account");
+        eventType = await requestPathPorts.calendly.getEventType(input.eventTypeUri);
+        if (!eventType?.active) throw new AppError("NOT_FOUND", "No such active Calendly event type");
       }
+      // Whose event type it is, is checked by the use-case against the builder's own Calendly user.
       return linkCalendlyEventType(ctx.db, { builderId: ctx.builderId, id: input.id, eventType });
     }),
 

@@ -51,7 +51,15 @@ let seq = 0;
 async function calendlyBooking() {
   const { user, profile } = await createBuilder(h.db);
   const type = await createSessionType(h.db, profile.id, { priceCents: 0 });
-  const et = h.calendly.addEventType({ name: `Console ${++seq}`, slug: `console-${seq}-${Date.now()}`, durationMinutes: 60 });
+  // The builder's own Calendly user (a member of the platform's organization) hosts the event type.
+  h.calendly.addMember({ email: user.email });
+  await callerFor(h.db, user.id).sessionType.connectCalendly();
+  const et = h.calendly.addEventType({
+    name: `Console ${++seq}`,
+    slug: `console-${seq}-${Date.now()}`,
+    durationMinutes: 60,
+    ownerEmail: user.email,
+  });
   await callerFor(h.db, user.id).sessionType.linkCalendly({ id: type.id, eventTypeUri: et.uri });
   const start = new Date();
   start.setUTCDate(start.getUTCDate() + 7 + seq);
