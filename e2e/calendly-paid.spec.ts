@@ -2,6 +2,7 @@
 // lands on Stripe Checkout with no extra click (Calendly's event type redirect, then our page
 // that waits for the invitee.created webhook), and a builder sees only their own event types.
 import { demo, expect, pickFirstSlot, sandboxes, test } from "./fixtures";
+import { expectOnGraceCodeReviewCalendly } from "./support/grace-calendly-page";
 
 test("a signed-in client schedules Grace Hopper's paid code review on her Calendly and lands on Stripe Checkout without another click", async ({
   page,
@@ -20,13 +21,8 @@ test("a signed-in client schedules Grace Hopper's paid code review on her Calend
   const start = await pickFirstSlot(page);
   await page.getByRole("button", { name: "Confirm booking" }).click();
 
-  // Grace's own Calendly page (her user in the platform's organization), our booking id as utm_content.
-  await page.waitForURL((url) => url.origin === sandboxes.calendly);
-  const calendlyUrl = new URL(page.url());
-  expect(calendlyUrl.pathname).toBe("/grace/grace-code-review");
-  expect(calendlyUrl.searchParams.get("start_time")).toBe(start);
-  const bookingId = calendlyUrl.searchParams.get("utm_content")!;
-  expect(bookingId).toBeTruthy();
+  // Calendly first (scheduling), with the booking id as utm_content and the chosen time.
+  const bookingId = await expectOnGraceCodeReviewCalendly(page, sandboxes.calendly, start);
 
   // Every page the browser lands on from here, to show where it went on its own.
   const visited: string[] = [];

@@ -4,6 +4,7 @@
 // scheduling (Grace's types) on the Calendly sandbox's page, which delivers invitee.created.
 import type { Page } from "@playwright/test";
 import { bookingIdFrom, demo, expect, mailText, pickFirstSlot, sandboxes, test, type Inbox } from "./fixtures";
+import { expectOnGraceCodeReviewCalendly } from "./support/grace-calendly-page";
 
 /** On the Stripe sandbox's Checkout page: checks the amount and the item, and pays. */
 async function payOnStripeCheckout(page: Page, { amount, item }: { amount: string; item: string }) {
@@ -51,12 +52,7 @@ test("checklist 2+4: a signed-in client schedules Grace Hopper's paid code revie
   await page.getByRole("button", { name: "Confirm booking" }).click();
 
   // Calendly first (scheduling), with the booking id as utm_content and the chosen time.
-  await page.waitForURL((url) => url.origin === sandboxes.calendly);
-  const calendlyUrl = new URL(page.url());
-  expect(calendlyUrl.pathname).toBe("/grace/grace-code-review");
-  expect(calendlyUrl.searchParams.get("start_time")).toBe(start);
-  const bookingId = calendlyUrl.searchParams.get("utm_content")!;
-  expect(bookingId, "utm_content carries the booking id").toBeTruthy();
+  const bookingId = await expectOnGraceCodeReviewCalendly(page, sandboxes.calendly, start);
   await expect(page.getByLabel("Name")).toHaveValue("Casey Client");
   await expect(page.getByLabel("Email")).toHaveValue(demo.client);
   await page.getByRole("button", { name: "Schedule Event" }).click();
