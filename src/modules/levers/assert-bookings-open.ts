@@ -8,3 +8,11 @@ export const BOOKINGS_CLOSED_MESSAGE =
 export function assertBookingsOpen(levers: Pick<LeverValues, "BOOKINGS_CLOSED">): void {
   if (levers.BOOKINGS_CLOSED) throw new AppError("INVALID_STATE", BOOKINGS_CLOSED_MESSAGE);
 }
+
+export const RESCHEDULES_CLOSED_MESSAGE =
+  "Moving bookings is paused for the moment while new bookings are closed. Your booking stays as it is; please try again later.";
+
+/** A reschedule takes a new time like a new booking does: refused too while BOOKINGS_CLOSED is on. */
+export function assertReschedulesOpen(levers: Pick<LeverValues, "BOOKINGS_CLOSED">): void {
+  if (levers.BOOKINGS_CLOSED) throw new AppError("INVALID_STATE", RESCHEDULES_CLOSED_MESSAGE);
+}

@@ -2,7 +2,7 @@
 // database), every change audited in the lever's own transaction, and BOOKINGS_CLOSED refusing
 // new bookings before anything is written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOOKINGS_CLOSED_MESSAGE } from "@/modules/levers/assert-bookings-open";
+import { BOOKINGS_CLOSED_MESSAGE, RESCHEDULES_CLOSED_MESSAGE } from "@/modules/levers/assert-bookings-open";
 import { setLever } from "@/modules/levers/set-lever";
 import { createBuilder, createSessionType, createUser, futureHour } from "@/testing/factories";
 import { callerFor, startTestDb, type TestDb } from "@/testing/harness";
@@ -98,7 +98,7 @@ describe("admin levers", () => {
     ).rejects.toThrow();
   });
 
-  it("refuses new bookings while BOOKINGS_CLOSED is on, with a clear 409, and takes them again once reopened", async () => {
+  it("refuses new bookings and moves while BOOKINGS_CLOSED is on, with a clear 409, and takes them again once reopened", async () => {
     const admin = callerFor(t.db, (await createUser(t.db, "ADMIN")).id).admin;
     const { profile } = await createBuilder(t.db);
     const type = await createSessionType(t.db, profile.id);
@@ -113,8 +113,12 @@ describe("admin levers", () => {
     await admin.setLever({ lever: "BOOKINGS_CLOSED", value: true, reason: "maintenance window" });
     await expect(callerFor(t.db).booking.create(input)).rejects.toMatchObject({ code: "CONFLICT", message: BOOKINGS_CLOSED_MESSAGE });
     expect(await t.db.booking.count({ where: { clientEmail: "late@example.test" } })).toBe(0);
-    // Existing bookings are untouched and still readable.
+    // Existing bookings are untouched and still readable, but not moved: a move takes a new time.
+    await expect(
+      callerFor(t.db).booking.reschedule({ id: existing.booking.id, manageToken: existing.manageToken!, newStartTime: futureHour(22) }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: RESCHEDULES_CLOSED_MESSAGE });
     expect(await t.db.booking.findUniqueOrThrow({ where: { id: existing.booking.id } })).toMatchObject({ status: existing.booking.status });
+    expect(await t.db.booking.count({ where: { rescheduledFromId: existing.booking.id } })).toBe(0);
 
     await admin.setLever({ lever: "BOOKINGS_CLOSED", value: false, reason: "maintenance done" });
     const reopened = await callerFor(t.db).booking.create(input);

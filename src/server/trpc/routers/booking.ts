@@ -6,7 +6,7 @@ import { listBuilderBookings } from "@/modules/bookings/list-builder-bookings";
 import { listClientBookings } from "@/modules/bookings/list-client-bookings";
 import { rescheduleBooking } from "@/modules/bookings/reschedule-booking";
 import { startCheckout } from "@/modules/bookings/start-checkout";
-import { assertBookingsOpen } from "@/modules/levers/assert-bookings-open";
+import { assertBookingsOpen, assertReschedulesOpen } from "@/modules/levers/assert-bookings-open";
 import { loadActor } from "@/modules/shared/actor";
 import { bookingConfig, requestPathPorts } from "@/server/booking-services";
 import { dispatchOutboxSoon } from "@/server/jobs/dispatch-soon";
@@ -106,8 +106,9 @@ export const bookingRouter = router({
   reschedule: rateLimitedProcedure
     .input(rescheduleBookingInput)
     .output(z.object({ booking: bookingView, manageToken: z.string().nullable() }))
-    .mutation(async ({ ctx, input }) =>
-      rescheduleBooking({
+    .mutation(async ({ ctx, input }) => {
+      assertReschedulesOpen(await currentLevers(ctx.db));
+      return rescheduleBooking({
         db: ctx.db,
         config: bookingConfig(),
         dispatchOutbox: dispatchOutboxSoon,
@@ -115,6 +116,6 @@ export const bookingRouter = router({
         newStartTime: input.newStartTime,
         actor: await loadActor(ctx.db, { userId: ctx.userId, manageToken: input.manageToken }),
         now: ctx.now(),
-      }),
-    ),
+      });
+    }),
 });
