@@ -1,12 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField } from "@/components/form-fields";
 import { adminCancelForm, type AdminCancelFormValues } from "@/core/validation/admin-bookings";
 import { ReviewedActionFooter } from "./reviewed-action-footer";
-import { showServerErrors } from "@/lib/form-errors";
+import { useReviewedSubmit } from "./use-reviewed-submit";
 
 const REFUND_LABEL = {
   policy: "By the refund policy (as if the client cancelled)",
@@ -19,28 +19,15 @@ const REFUND_LABEL = {
  * action is confirmed in a second step that says what will happen.
  */
 export function CancelBookingForm({ paid, onCancel }: { paid: boolean; onCancel: (values: AdminCancelFormValues) => Promise<unknown> }) {
-  const [open, setOpen] = useState(false);
-  const [review, setReview] = useState<AdminCancelFormValues | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const headingId = useId();
   const form = useForm<AdminCancelFormValues, unknown, AdminCancelFormValues>({
     resolver: zodResolver(adminCancelForm),
     defaultValues: { refund: paid ? "full" : "none", reason: "" },
   });
 
-  const submit = form.handleSubmit(async (values) => {
-    if (paid && values.refund !== "none" && !review) return setReview(values);
-    setFailure(null);
-    try {
-      await onCancel(values);
-      setReview(null);
-      setOpen(false);
-      form.reset();
-    } catch (error) {
-      setReview(null);
-      showServerErrors(form.setError, error);
-      setFailure(error);
-    }
+  const { open, setOpen, review, clearReview, failure, submit } = useReviewedSubmit(form, {
+    needsReview: (values) => paid && values.refund !== "none",
+    run: onCancel,
   });
 
   if (!open) {
@@ -92,7 +79,7 @@ export function CancelBookingForm({ paid, onCancel }: { paid: boolean; onCancel:
         actionLabel="Cancel booking"
         confirmLabel="Yes, cancel and refund"
         closeLabel="Keep the booking"
-        onBack={() => setReview(null)}
+        onBack={clearReview}
         onClose={() => setOpen(false)}
       />
     </form>

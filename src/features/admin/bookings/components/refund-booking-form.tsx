@@ -1,12 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField, TextField } from "@/components/form-fields";
 import { adminRefundForm, type AdminRefundFormValues } from "@/core/validation/admin-bookings";
 import { ReviewedActionFooter } from "./reviewed-action-footer";
-import { showServerErrors } from "@/lib/form-errors";
+import { useReviewedSubmit } from "./use-reviewed-submit";
 import { formatMoney } from "./booking-labels";
 
 /** Refunding a cancelled booking's kept payment, in full or in part, confirmed in a second step. */
@@ -19,9 +19,6 @@ export function RefundBookingForm({
   currency: string;
   onRefund: (values: AdminRefundFormValues) => Promise<unknown>;
 }) {
-  const [open, setOpen] = useState(false);
-  const [review, setReview] = useState<AdminRefundFormValues | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const headingId = useId();
   const form = useForm<AdminRefundFormValues, unknown, AdminRefundFormValues>({
     resolver: zodResolver(adminRefundForm),
@@ -29,20 +26,7 @@ export function RefundBookingForm({
   });
   const mode = form.watch("mode");
 
-  const submit = form.handleSubmit(async (values) => {
-    if (!review) return setReview(values);
-    setFailure(null);
-    try {
-      await onRefund(values);
-      setReview(null);
-      setOpen(false);
-      form.reset();
-    } catch (error) {
-      setReview(null);
-      showServerErrors(form.setError, error);
-      setFailure(error);
-    }
-  });
+  const { open, setOpen, review, clearReview, failure, submit } = useReviewedSubmit(form, { needsReview: () => true, run: onRefund });
 
   if (!open) {
     return (
@@ -99,7 +83,7 @@ export function RefundBookingForm({
         actionLabel="Refund"
         confirmLabel="Yes, refund"
         closeLabel="Close"
-        onBack={() => setReview(null)}
+        onBack={clearReview}
         onClose={() => setOpen(false)}
       />
     </form>
