@@ -1,11 +1,7 @@
-import { Body } from "@react-email/body";
-import { Container } from "@react-email/container";
-import { Head } from "@react-email/head";
-import { Html } from "@react-email/html";
 import { Link } from "@react-email/link";
-import { Preview } from "@react-email/preview";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
+import { EmailFrame } from "./email-frame";
 
 export type BookingEmailProps = {
   recipientName: string;
@@ -21,8 +17,6 @@ export type BookingEmailProps = {
   action: { label: string; url: string };
 };
 
-const body = { backgroundColor: "#f6f7f9", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" };
-const card = { backgroundColor: "#ffffff", padding: "24px 32px", margin: "24px auto" };
 const detailsStyle = { borderLeft: "3px solid #d0d5dd", paddingLeft: "12px" };
 
 /**
@@ -32,32 +26,24 @@ const detailsStyle = { borderLeft: "3px solid #d0d5dd", paddingLeft: "12px" };
  */
 export function BookingEmailTemplate(props: BookingEmailProps) {
   return (
-    <Html>
-      <Head />
-      <Preview>{props.lead}</Preview>
-      <Body style={body}>
-        <Container style={card}>
-          <Text>Hi {props.recipientName},</Text>
-          <Text>{props.lead}</Text>
-          <Section style={detailsStyle}>
-            <Text>
-              <strong>{props.sessionTitle}</strong> with {props.withName}
-              {props.details.map((line) => (
-                <span key={line}>
-                  <br />
-                  {line}
-                </span>
-              ))}
-            </Text>
-          </Section>
-          {props.notes.map((note) => (
-            <Text key={note}>{note}</Text>
+    <EmailFrame name={props.recipientName} lead={props.lead}>
+      <Section style={detailsStyle}>
+        <Text>
+          <strong>{props.sessionTitle}</strong> with {props.withName}
+          {props.details.map((line) => (
+            <span key={line}>
+              <br />
+              {line}
+            </span>
           ))}
-          <Text>
-            {props.action.label}: <Link href={props.action.url}>{props.action.url}</Link>
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+        </Text>
+      </Section>
+      {props.notes.map((note) => (
+        <Text key={note}>{note}</Text>
+      ))}
+      <Text>
+        {props.action.label}: <Link href={props.action.url}>{props.action.url}</Link>
+      </Text>
+    </EmailFrame>
   );
 }

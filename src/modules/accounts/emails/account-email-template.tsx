@@ -1,10 +1,6 @@
-import { Body } from "@react-email/body";
-import { Container } from "@react-email/container";
-import { Head } from "@react-email/head";
-import { Html } from "@react-email/html";
 import { Link } from "@react-email/link";
-import { Preview } from "@react-email/preview";
 import { Text } from "@react-email/text";
+import { EmailFrame } from "@/modules/emails/email-frame";
 
 export type AccountEmailProps = {
   name: string;
@@ -15,8 +11,6 @@ export type AccountEmailProps = {
   footer: string;
 };
 
-const body = { backgroundColor: "#f6f7f9", fontFamily: "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" };
-const card = { backgroundColor: "#ffffff", padding: "24px 32px", margin: "24px auto" };
 const muted = { color: "#475467", fontSize: "14px" };
 
 /**
@@ -25,21 +19,13 @@ const muted = { color: "#475467", fontSize: "14px" };
  */
 export function AccountEmailTemplate(props: AccountEmailProps) {
   return (
-    <Html>
-      <Head />
-      <Preview>{props.lead}</Preview>
-      <Body style={body}>
-        <Container style={card}>
-          <Text>Hi {props.name},</Text>
-          <Text>{props.lead}</Text>
-          {props.links.map((link) => (
-            <Text key={link.href}>
-              {link.label}: <Link href={link.href}>{link.href}</Link>
-            </Text>
-          ))}
-          <Text style={muted}>{props.footer}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame name={props.name} lead={props.lead}>
+      {props.links.map((link) => (
+        <Text key={link.href}>
+          {link.label}: <Link href={link.href}>{link.href}</Link>
+        </Text>
+      ))}
+      <Text style={muted}>{props.footer}</Text>
+    </EmailFrame>
   );
 }
