@@ -3,13 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ErrorNotice, Loading } from "@/components/status";
 import { REPLAY_FAILED_LIMIT, type ListWebhooksInput } from "@/core/validation/admin-webhooks";
 import { ActionWithReason } from "@/features/admin/components/action-with-reason";
+import { FilterSelect, optionsOf } from "@/features/admin/components/filter-select";
 import { useTRPC } from "@/trpc/client";
 import { formatWhen } from "../components/format-when";
 import { WEBHOOK_STATUS_LABEL } from "./webhook-status";
+
+const PROVIDER_OPTIONS = [
+  { value: "STRIPE", label: "Stripe" },
+  { value: "CALENDLY", label: "Calendly" },
+];
 
 type Filter = Omit<ListWebhooksInput, "page"> & { page: number };
 
@@ -28,7 +34,6 @@ export function WebhookInbox({ filter }: { filter: Filter }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const ids = { provider: useId(), status: useId(), type: useId() };
   const list = useQuery(trpc.admin.webhooks.list.queryOptions(filter, { refetchInterval: 5_000 }));
   const [replayed, setReplayed] = useState<string | null>(null);
   const replayFailed = useMutation(
@@ -46,44 +51,24 @@ export function WebhookInbox({ filter }: { filter: Filter }) {
   return (
     <section aria-label="Webhook inbox">
       <form className="admin-filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.provider}>Provider</label>
-          <select
-            id={ids.provider}
-            value={filter.provider ?? ""}
-            onChange={(e) => go({ provider: (e.target.value || undefined) as Filter["provider"] })}
-          >
-            <option value="">All</option>
-            <option value="STRIPE">Stripe</option>
-            <option value="CALENDLY">Calendly</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>Status</label>
-          <select
-            id={ids.status}
-            value={filter.status ?? ""}
-            onChange={(e) => go({ status: (e.target.value || undefined) as Filter["status"] })}
-          >
-            <option value="">All</option>
-            {Object.entries(WEBHOOK_STATUS_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.type}>Type</label>
-          <select id={ids.type} value={filter.type ?? ""} onChange={(e) => go({ type: e.target.value || undefined })}>
-            <option value="">All</option>
-            {[...new Set([...(list.data?.types ?? []), ...(filter.type ? [filter.type] : [])])].map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Provider"
+          options={PROVIDER_OPTIONS}
+          value={filter.provider ?? ""}
+          onChange={(e) => go({ provider: (e.target.value || undefined) as Filter["provider"] })}
+        />
+        <FilterSelect
+          label="Status"
+          options={Object.entries(WEBHOOK_STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+          value={filter.status ?? ""}
+          onChange={(e) => go({ status: (e.target.value || undefined) as Filter["status"] })}
+        />
+        <FilterSelect
+          label="Type"
+          options={optionsOf([...new Set([...(list.data?.types ?? []), ...(filter.type ? [filter.type] : [])])], (type) => type)}
+          value={filter.type ?? ""}
+          onChange={(e) => go({ type: e.target.value || undefined })}
+        />
       </form>
 
       <div className="admin-toolbar">

@@ -7,6 +7,7 @@ import { useId, type FormEvent } from "react";
 import { ErrorNotice, Loading } from "@/components/status";
 import { BOOKING_STATUSES, PAYMENT_STATUSES } from "@/core/booking/booking-lifecycle";
 import type { ListAdminBookingsInput } from "@/core/validation/admin-bookings";
+import { FilterSelect, optionsOf } from "@/features/admin/components/filter-select";
 import { useTRPC } from "@/trpc/client";
 import { formatWhen } from "../../components/format-when";
 import { formatMoney, humanize } from "./booking-labels";
@@ -59,28 +60,20 @@ export function BookingsSearch({ filter }: { filter: BookingFilter }) {
   return (
     <section aria-label="Bookings">
       <form className="admin-filters" onSubmit={onSubmit} role="search" aria-label="Filter bookings">
-        <div className="field">
-          <label htmlFor={`${id}-status`}>Status</label>
-          <select id={`${id}-status`} name="status" defaultValue={filter.status ?? ""}>
-            <option value="">All</option>
-            {BOOKING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-payment`}>Payment</label>
-          <select id={`${id}-payment`} name="paymentStatus" defaultValue={filter.paymentStatus ?? ""}>
-            <option value="">All</option>
-            {PAYMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          id={`${id}-status`}
+          name="status"
+          options={optionsOf(BOOKING_STATUSES, humanize)}
+          defaultValue={filter.status ?? ""}
+        />
+        <FilterSelect
+          label="Payment"
+          id={`${id}-payment`}
+          name="paymentStatus"
+          options={optionsOf(PAYMENT_STATUSES, humanize)}
+          defaultValue={filter.paymentStatus ?? ""}
+        />
         <div className="field">
           <label htmlFor={`${id}-attention`}>Needs attention</label>
           <select

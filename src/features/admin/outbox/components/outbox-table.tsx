@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId } from "react";
 import { ErrorNotice, Loading } from "@/components/status";
 import { OUTBOX_KINDS, OUTBOX_STATUSES, type ListOutboxInput } from "@/core/validation/admin-bookings";
 import { ActionWithReason } from "@/features/admin/components/action-with-reason";
+import { FilterSelect, optionsOf } from "@/features/admin/components/filter-select";
 import { useTRPC } from "@/trpc/client";
 import { formatWhen } from "../../components/format-when";
 import { humanize } from "../../bookings/components/booking-labels";
@@ -28,7 +28,6 @@ export function OutboxTable({ filter }: { filter: OutboxFilter }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const ids = { status: useId(), kind: useId() };
   const list = useQuery(trpc.admin.outbox.list.queryOptions(filter, { refetchInterval: 5_000 }));
   const refresh = { onSuccess: () => queryClient.invalidateQueries(trpc.admin.pathFilter()) };
   const retry = useMutation(trpc.admin.outbox.retry.mutationOptions(refresh));
@@ -38,36 +37,19 @@ export function OutboxTable({ filter }: { filter: OutboxFilter }) {
   return (
     <section aria-label="Outbox">
       <form className="admin-filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.status}>Status</label>
-          <select
-            id={ids.status}
-            value={filter.status ?? ""}
-            onChange={(e) => go({ status: (e.target.value || undefined) as OutboxFilter["status"] })}
-          >
-            <option value="">Needs an operator (pending, failed, abandoned)</option>
-            {OUTBOX_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>Kind</label>
-          <select
-            id={ids.kind}
-            value={filter.kind ?? ""}
-            onChange={(e) => go({ kind: (e.target.value || undefined) as OutboxFilter["kind"] })}
-          >
-            <option value="">All</option>
-            {OUTBOX_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {humanize(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          allLabel="Needs an operator (pending, failed, abandoned)"
+          options={optionsOf(OUTBOX_STATUSES, humanize)}
+          value={filter.status ?? ""}
+          onChange={(e) => go({ status: (e.target.value || undefined) as OutboxFilter["status"] })}
+        />
+        <FilterSelect
+          label="Kind"
+          options={optionsOf(OUTBOX_KINDS, humanize)}
+          value={filter.kind ?? ""}
+          onChange={(e) => go({ kind: (e.target.value || undefined) as OutboxFilter["kind"] })}
+        />
       </form>
 
       {list.isPending ? (
